@@ -79,6 +79,9 @@ fun mediaSurface(pixels: ByteBuffer, samples: FloatArray) {
   val wrappedAudio: AudioData =
     MediaFrames.wrapAudioData(FrameBuffer.allocate(3840), AudioSampleFormat.F32_PLANAR, 48000f, 480, 2, 0L)
 
+  val backing: FrameBuffer? = MediaFrames.getBuffer(inPlace)
+  val audioBacking: FrameBuffer? = MediaFrames.getBuffer(audio)
+  val offset: Int = MediaFrames.getPlaneOffset(inPlace, 0)
   val allocator: FrameAllocator = MediaFrames.heapAllocator()
   val openFrames: Long = MediaFrames.getOpenFrameCount()
   val liveBuffers: Long = MediaFrames.getLiveBufferCount()
