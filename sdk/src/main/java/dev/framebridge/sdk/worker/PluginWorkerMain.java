@@ -37,6 +37,7 @@ public final class PluginWorkerMain {
   private final OutputStream control;
   private volatile long lastPingNs = System.nanoTime();
   private volatile @Nullable WorkerFrameLoop loop;
+  private volatile @Nullable Settings latestSettings;
 
   private PluginWorkerMain(OutputStream control) {
     this.control = control;
@@ -97,6 +98,10 @@ public final class PluginWorkerMain {
     try (WorkerIo io = WorkerIos.open(init)) {
       WorkerFrameLoop l = new WorkerFrameLoop(io, transform);
       loop = l;
+      Settings early = latestSettings;
+      if (early != null) {
+        l.offerSettings(early);
+      }
       heartbeat.start();
       send(ControlMessage.of(ControlMessageType.READY).with("outputHandle", io.getOutputHandle()));
       l.run();
@@ -137,9 +142,11 @@ public final class PluginWorkerMain {
             lastPingNs = System.nanoTime();
             break;
           case SETTINGS:
+            Settings settings = schema.resolve(m.getMap("settings"));
+            latestSettings = settings;
             WorkerFrameLoop l = loop;
             if (l != null) {
-              l.offerSettings(schema.resolve(m.getMap("settings")));
+              l.offerSettings(settings);
             }
             break;
           case STOP:
