@@ -43,7 +43,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private final AtomicLong overwrittenWhileHeld = new AtomicLong();
   private volatile @Nullable String lastRejection;
   private long lastLivenessCheckNs;
-  private long lastFrameNs = System.nanoTime();
+  private long lastFrameNs = System.nanoTime() - BackoffIdleStrategy.ACTIVE_WINDOW_NS; // idle until a frame comes
   private boolean publisherGone;
   private volatile boolean closed;
 
