@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Overwrite policy: the publisher never waits. It takes the next slot round-robin, skipping slots a subscriber
  * holds (a fresh lease); if every slot is held it overwrites the oldest anyway, and the holder sees its frame as no
- * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. Not thread-safe:
- * one thread writes (the heartbeat runs on its own and touches only its word).
+ * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. The writing
+ * methods are synchronized, so claims (a plugin allocating output frames) and commits (the track's delivering
+ * thread) may come from different threads.
  */
 public final class ChannelPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelPublisher.class);
@@ -178,7 +179,7 @@ public final class ChannelPublisher implements AutoCloseable {
    * @return a claim token, or -1 when every slot is already claimed by this publisher and not yet committed
    * @throws IllegalStateException if closed
    */
-  public int claim(int sizeBytes, long writeStartNanos) {
+  public synchronized int claim(int sizeBytes, long writeStartNanos) {
     if (closed) {
       throw new IllegalStateException("publisher of channel " + name + " is closed");
     }
@@ -231,7 +232,7 @@ public final class ChannelPublisher implements AutoCloseable {
   }
 
   /** The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. */
-  public ByteBuffer buffer(int token) {
+  public synchronized ByteBuffer buffer(int token) {
     int slot = slotOf(token);
     ByteBuffer b = slotBuffers[slot];
     b.clear();
@@ -239,14 +240,14 @@ public final class ChannelPublisher implements AutoCloseable {
   }
 
   /** Commits a video frame of {@code format} written tightly packed into the claimed slot. */
-  public boolean commitVideo(int token, VideoPixelFormat format, int codedWidth, int codedHeight, int displayWidth,
+  public synchronized boolean commitVideo(int token, VideoPixelFormat format, int codedWidth, int codedHeight, int displayWidth,
       int displayHeight, long timestampUs, long durationUs) {
     return commit(token, format.ordinal(), codedWidth, codedHeight, format.frameBytes(codedWidth, codedHeight),
         displayWidth, displayHeight, timestampUs, durationUs);
   }
 
   /** Commits an audio chunk written into the claimed slot. */
-  public boolean commitAudio(int token, AudioSampleFormat format, int numberOfChannels, int numberOfFrames,
+  public synchronized boolean commitAudio(int token, AudioSampleFormat format, int numberOfChannels, int numberOfFrames,
       float sampleRate, long timestampUs, long durationUs) {
     int size = format.getBytesPerSample() * numberOfChannels * numberOfFrames;
     return commit(token, format.ordinal(), numberOfChannels, numberOfFrames, size,
@@ -284,7 +285,7 @@ public final class ChannelPublisher implements AutoCloseable {
   }
 
   /** Gives a claimed slot back without publishing it. */
-  public void abort(int token) {
+  public synchronized void abort(int token) {
     int slot = slotOf(token);
     MappedRegion r = ring;
     if (r != null && claimed[slot] && (token >>> 8) == (int) (generation & 0x7FFFFF)) {
