@@ -74,6 +74,10 @@ public final class ChannelSubscriber implements AutoCloseable {
     return new ChannelSubscriber(directory, name, region);
   }
 
+  public int getSlotCount() {
+    return slotCount;
+  }
+
   public TrackKind getKind() {
     return kind;
   }

@@ -52,7 +52,7 @@ public final class SlotDescriptor {
   /** {@code durationUs} of a frame without a duration. */
   public static final long NO_DURATION = Long.MIN_VALUE;
   /** A lease older than this no longer protects its slot. */
-  public static final long LEASE_TIMEOUT_NS = 500_000_000L;
+  public static final long LEASE_TIMEOUT_NS = 2_000_000_000L;
 
   private SlotDescriptor() {}
 
