@@ -91,6 +91,11 @@ public final class TrackSubscription implements AutoCloseable {
     return subscriber.getDropped() + unusable.sum();
   }
 
+  /** Shared-memory bytes this subscription maps now. */
+  public long getSharedBytes() {
+    return subscriber.getSharedBytes();
+  }
+
   /** Frames whose shared-memory descriptor was bad, and the last reason, or null. */
   public long getRejectedFrames() {
     return subscriber.getRejected();
