@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit
  * <ul>
  * <li>{@code read <handle>}: opens the track, reads it with a MediaStreamTrackProcessor and prints
  *     {@code @frame<n>=<timestamp>,<w>x<h>,<format>,<pixels ok>} per frame, {@code @readableClosed=<n>} at the end.
+ * <li>{@code identity <in> <out>}: passes frames unchanged from one channel to another, then prints
+ *     {@code @forwarded=<by reference>/<published>}.
  * <li>{@code generate <handle>}: publishes a VideoTrackGenerator's track into the host-made channel and obeys stdin:
  *     {@code frame <ts> <w> <h>}, {@code mute}, {@code unmute}, {@code close}, {@code stream <w> <h>}.
  * </ul>
@@ -29,6 +31,8 @@ class PluginChildMain {
     SharedMemoryTransport transport = SharedMemoryTransport.attach(handle)
     if (args[0] == 'read') {
       read(transport, handle)
+    } else if (args[0] == 'identity') {
+      identity(transport, handle, TrackHandle.parse(args[2]))
     } else {
       generate(transport, handle)
     }
@@ -65,6 +69,25 @@ class PluginChildMain {
         f.close()
       }
     }
+  }
+
+  /** Passes every frame of {@code in} unchanged to a generator published into {@code out}. */
+  static void identity(SharedMemoryTransport transport, TrackHandle input, TrackHandle out) {
+    def processor = new MediaStreamTrackProcessor<VideoFrame>(transport.open(input), 64)
+    ReadableStreamReader<VideoFrame> reader = processor.readable.reader
+    def generator = new VideoTrackGenerator('identity')
+    TrackPublication publication = transport.publish(generator.track, out)
+    WritableStreamWriter<VideoFrame> writer = generator.writable.writer
+    say('@ready=1')
+    while (true) {
+      ReadResult<VideoFrame> r = reader.read().get(60, TimeUnit.SECONDS)
+      if (r.done) {
+        break
+      }
+      writer.write(r.value).get(10, TimeUnit.SECONDS)
+    }
+    say("@forwarded=${publication.framesForwarded}/${publication.framesPublished}")
+    writer.close().get(10, TimeUnit.SECONDS)
   }
 
   static void generate(SharedMemoryTransport transport, TrackHandle handle) {

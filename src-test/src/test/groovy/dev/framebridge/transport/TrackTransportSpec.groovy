@@ -208,4 +208,36 @@ class TrackTransportSpec extends Specification {
     good >= 60
     ended.await(5, TimeUnit.SECONDS)
   }
+
+  def "a frame a plugin passes on unchanged reaches the host by reference, never copied, and intact"() {
+    given: 'host camera -> plugin identity -> host'
+    def camera = new VideoTrackGenerator('camera')
+    def publication = host.publish(camera.track)
+    def out = host.createChannel(TrackKind.VIDEO, 'identity-out')
+    def subscription = host.subscribe(out)
+    def reader = new MediaStreamTrackProcessor<VideoFrame>(subscription.track, 64).readable.reader
+    def plugin = using(ChildJvm.start(PluginChildMain, ['identity', publication.handle.format(), out.format()]))
+    plugin.awaitKey('ready')
+
+    when: 'the camera writes each frame once into its slot; the host reads what comes back'
+    def back = (1..6).collect { long ts ->
+      VideoFrame frame = publication.allocator.allocateVideoFrame(VideoPixelFormat.RGBA, 320, 240, ts)
+      Patterns.fill(frame.getPlane(0), 320 * 240 * 4, ts)
+      write(camera, frame)
+      VideoFrame f = reader.read().get(10, TimeUnit.SECONDS).value
+      try {
+        def slot = MediaFrames.bufferOf(f).tag as SlotFrame
+        [f.timestamp, Patterns.firstMismatch(f.getPlane(0), 320 * 240 * 4, f.timestamp), slot.dataChannel,
+         slot.forwarded]
+      } finally {
+        f.close()
+      }
+    }
+    camera.writable.writer.close().get(10, TimeUnit.SECONDS)
+
+    then: 'the bytes the host reads are the camera slot itself'
+    back == (1..6).collect { [it as long, -1, publication.handle.channel, true] }
+    publication.framesCommittedInPlace == 6
+    plugin.awaitKey('forwarded') == '6/6'
+  }
 }
