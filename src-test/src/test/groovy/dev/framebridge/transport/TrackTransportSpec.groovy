@@ -190,7 +190,7 @@ class TrackTransportSpec extends Specification {
       }
       VideoFrame f = r.value
       try {
-        def slot = MediaFrames.bufferOf(f).tag as SlotFrame
+        def slot = MediaFrames.getBuffer(f).tag as SlotFrame
         boolean ok = Patterns.firstMismatch(f.getPlane(0), 1280 * 720 * 4, f.timestamp) == -1 && slot.intact
         ok ? good++ : bad++
       } finally {
@@ -226,7 +226,7 @@ class TrackTransportSpec extends Specification {
       write(camera, frame)
       VideoFrame f = reader.read().get(10, TimeUnit.SECONDS).value
       try {
-        def slot = MediaFrames.bufferOf(f).tag as SlotFrame
+        def slot = MediaFrames.getBuffer(f).tag as SlotFrame
         [f.timestamp, Patterns.firstMismatch(f.getPlane(0), 320 * 240 * 4, f.timestamp), slot.dataChannel,
          slot.forwarded]
       } finally {

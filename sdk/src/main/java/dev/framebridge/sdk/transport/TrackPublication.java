@@ -123,7 +123,7 @@ public final class TrackPublication implements AutoCloseable {
     if (closed || publisher.isClosed()) {
       return;
     }
-    FrameBuffer buffer = MediaFrames.bufferOf(frame);
+    FrameBuffer buffer = MediaFrames.getBuffer(frame);
     Object tag = buffer == null ? null : buffer.getTag();
     if (tag instanceof SlotClaim && ((SlotClaim) tag).publisher == publisher && commitInPlace(frame, (SlotClaim) tag)) {
       committedInPlace.increment();
