@@ -26,7 +26,19 @@ public final class FramebridgeWebcamDriver implements WebcamDriver {
    */
   public FramebridgeWebcamDriver(SyntheticWebcamDevice synthetic, boolean includeSystemDevices) {
     this.synthetic = synthetic;
-    this.system = includeSystemDevices ? new WebcamDefaultDriver() : null;
+    this.system = includeSystemDevices && mayHaveSystemCameras() ? new WebcamDefaultDriver() : null;
+  }
+
+  /**
+   * False on Linux without any {@code /dev/video*} node: then the native lookup can only fail, and it would extract
+   * and load a native library (and print its loader errors) for nothing.
+   */
+  static boolean mayHaveSystemCameras() {
+    if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+      return true;
+    }
+    java.io.File[] nodes = new java.io.File("/dev").listFiles((dir, name) -> name.startsWith("video"));
+    return nodes != null && nodes.length > 0;
   }
 
   public SyntheticWebcamDevice getSynthetic() {

@@ -1,0 +1,221 @@
+package dev.framebridge.host;
+
+import dev.framebridge.host.camera.CameraCapture;
+import dev.framebridge.host.camera.CameraOutput;
+import dev.framebridge.host.camera.CaptureClock;
+import dev.framebridge.host.http.HostHttpServer;
+import dev.framebridge.host.sink.PictureStore;
+import dev.framebridge.host.sink.PreviewWindow;
+import dev.framebridge.host.sink.SnapshotWriter;
+import dev.framebridge.host.sink.WebPreviewServer;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host: camera → camera track → plugin chain → output track → display sinks, with the HTTP server for the web
+ * preview and the plugin API. {@link #start} brings everything up; {@link #close} takes it down in reverse order
+ * (sinks, chain and its workers, camera, server) and is safe to call more than once and from a shutdown hook.
+ */
+public final class FramebridgeHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FramebridgeHost.class);
+
+  private final HostOptions options;
+  private final CaptureClock clock = new CaptureClock();
+  private final HostMetrics metrics = new HostMetrics(clock);
+  private final PictureStore inputStore = new PictureStore("input");
+  private final PictureStore outputStore = new PictureStore("output");
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "framebridge-metrics");
+    t.setDaemon(true);
+    return t;
+  });
+  private @Nullable CameraCapture camera;
+  private @Nullable HostHttpServer server;
+  private @Nullable WebPreviewServer web;
+  private @Nullable SnapshotWriter snapshots;
+  private volatile boolean closing;
+
+  private FramebridgeHost(HostOptions options) {
+    this.options = options;
+  }
+
+  /** Starts a host; on failure everything already started is closed and the cause is thrown. */
+  public static FramebridgeHost start(HostOptions options) {
+    FramebridgeHost host = new FramebridgeHost(options);
+    try {
+      host.startAll();
+      return host;
+    } catch (RuntimeException | Error e) {
+      host.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    ticker.scheduleAtFixedRate(metrics::roll, 1, 1, TimeUnit.SECONDS);
+    if (options.getSnapshotDir() != null) {
+      snapshots = push(new SnapshotWriter(options.getSnapshotDir(), outputStore, inputStore,
+          options.getSnapshotEveryFrames()));
+    }
+    if (options.getPreview() == PreviewMode.WEB) {
+      server = push(HostHttpServer.start(options.getPort()));
+      web = push(new WebPreviewServer(server, outputStore, inputStore, snapshots, 30, this::statusJson));
+    }
+    camera = push(CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
+      @Override
+      public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
+        onCameraFrame(rgba, width, height, timestampMicros);
+      }
+
+      @Override
+      public void onMuted(boolean muted) {
+        // the track's muted flag follows the device (see CameraCapture's log line)
+      }
+    }));
+    if (options.getPreview() == PreviewMode.WINDOW) {
+      push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
+          options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
+    }
+    if (web != null) {
+      LOG.info("web preview on {}", web.getUrl());
+    }
+  }
+
+  private void onCameraFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
+    inputStore.publish(rgba, width, height, timestampMicros);
+    metrics.onInputFrame();
+    // Until the chain is wired the output is the input.
+    outputStore.publish(rgba, width, height, timestampMicros);
+    onOutputFrame(timestampMicros);
+  }
+
+  private void onOutputFrame(long timestampMicros) {
+    metrics.onOutputFrame(timestampMicros);
+    SnapshotWriter s = snapshots;
+    if (s != null) {
+      s.onOutputFrame(outputStore.getSequence());
+    }
+  }
+
+  private <T extends AutoCloseable> T push(T closeable) {
+    closeables.push(closeable);
+    return closeable;
+  }
+
+  public HostMetrics getMetrics() {
+    return metrics;
+  }
+
+  public CaptureClock getClock() {
+    return clock;
+  }
+
+  public PictureStore getOutputStore() {
+    return outputStore;
+  }
+
+  public PictureStore getInputStore() {
+    return inputStore;
+  }
+
+  /** The web preview's address, or null when the preview is not the web one. */
+  public @Nullable String getWebUrl() {
+    WebPreviewServer w = web;
+    return w == null ? null : w.getUrl();
+  }
+
+  /** The camera in use (null only while starting). */
+  public @Nullable CameraCapture getCamera() {
+    return camera;
+  }
+
+  /** Number of plugins currently running in the chain. */
+  public int getRunningPlugins() {
+    return 0;
+  }
+
+  /** Frames dropped anywhere on the path (camera pacing and the chain). */
+  public long getDrops() {
+    CameraCapture c = camera;
+    return c == null ? 0 : c.getSyntheticDevice().getSkippedFrames();
+  }
+
+  /** Blocks until {@link #close} has completed (for example after the window was closed). */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  /** Like {@link #awaitClosed()} with a timeout; true if closed. */
+  public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+    return closed.await(timeout, unit);
+  }
+
+  /** The body of {@code GET /api/host}. */
+  String statusJson() {
+    CameraCapture c = camera;
+    StringBuilder b = new StringBuilder(400).append('{');
+    if (c != null) {
+      b.append("\"camera\":{\"name\":").append(HostHttpServer.jsonString(c.getCameraName()))
+          .append(",\"synthetic\":").append(c.isSynthetic())
+          .append(",\"width\":").append(c.getWidth()).append(",\"height\":").append(c.getHeight())
+          .append(",\"fps\":").append(num(c.getFps())).append(",\"muted\":").append(c.isMuted()).append("},");
+    }
+    b.append("\"input\":{\"frames\":").append(metrics.getInputFrames()).append(",\"fps\":")
+        .append(num(metrics.getInputFps())).append("},")
+        .append("\"output\":{\"frames\":").append(metrics.getOutputFrames()).append(",\"fps\":")
+        .append(num(metrics.getOutputFps())).append("},")
+        .append("\"latencyMs\":{\"p50\":").append(num(metrics.getLatencyMs(50)))
+        .append(",\"p95\":").append(num(metrics.getLatencyMs(95)))
+        .append(",\"p99\":").append(num(metrics.getLatencyMs(99)))
+        .append(",\"max\":").append(num(metrics.getMaxLatencyMs())).append("},")
+        .append("\"drops\":").append(getDrops())
+        .append(",\"pluginsRunning\":").append(getRunningPlugins())
+        .append(",\"firstOutputMs\":").append(num(metrics.getFirstOutputMs()))
+        .append(",\"timestampUs\":").append(clock.nowMicros());
+    SnapshotWriter s = snapshots;
+    if (s != null) {
+      b.append(",\"snapshots\":{\"dir\":").append(HostHttpServer.jsonString(s.getDirectory().toAbsolutePath()
+          .toString())).append(",\"written\":").append(s.getWritten()).append('}');
+    }
+    return b.append('}').toString();
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "null";
+  }
+
+  /** Stops everything this host started, newest first; exceptions are logged, never thrown. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    try {
+      while (!closeables.isEmpty()) {
+        AutoCloseable c = closeables.pop();
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+        }
+      }
+      ticker.shutdownNow();
+    } finally {
+      closed.countDown();
+    }
+  }
+}
