@@ -61,6 +61,7 @@ public final class TestPatternRenderer {
     textGraphics.setFont(new Font(Font.MONOSPACED, Font.BOLD, fontPx));
     textGraphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
     textBaseline = fontPx;
+    render(0, 0); // loads the font and warms the drawing path now, not on the first paced frame
   }
 
   public int getWidth() {

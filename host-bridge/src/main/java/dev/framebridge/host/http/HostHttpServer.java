@@ -36,6 +36,7 @@ public final class HostHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final java.util.Set<String> routes = new java.util.HashSet<>();
 
   private HostHttpServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -91,7 +92,7 @@ public final class HostHttpServer implements AutoCloseable {
       throw new IllegalArgumentException("path prefix '" + pathPrefix + "' must start with '/'");
     }
     HttpHandler guarded = exchange -> {
-      try (exchange) {
+      try {
         handler.handle(exchange);
       } catch (IOException e) {
         LOG.debug("{} {}: client went away ({})", exchange.getRequestMethod(), exchange.getRequestURI(),
@@ -103,22 +104,25 @@ public final class HostHttpServer implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
           // headers were already sent; the client sees a truncated response
         }
+      } finally {
+        exchange.close();
       }
     };
-    try {
+    synchronized (routes) {
+      if (!routes.add(pathPrefix)) {
+        throw new IllegalArgumentException("path prefix '" + pathPrefix + "' is already routed");
+      }
       server.createContext(pathPrefix, guarded);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("path prefix '" + pathPrefix + "' is already routed", e);
     }
     return this;
   }
 
   /** Removes the route for exactly this prefix, if any. */
   public void unroute(String pathPrefix) {
-    try {
-      server.removeContext(pathPrefix);
-    } catch (IllegalArgumentException ignored) {
-      // not routed: nothing to remove
+    synchronized (routes) {
+      if (routes.remove(pathPrefix)) {
+        server.removeContext(pathPrefix);
+      }
     }
   }
 
