@@ -25,7 +25,7 @@ public final class ChainOptions {
   private ChainOptions(Builder b) {
     this.pluginsDir = b.pluginsDir;
     this.chainFile = b.chainFile != null ? b.chainFile : b.pluginsDir.toAbsolutePath().resolveSibling(
-        b.pluginsDir.toAbsolutePath().getFileName() + "-chain.json");
+        b.pluginsDir.toAbsolutePath().getFileName() + "-chain.properties");
     this.workerHeapMb = b.workerHeapMb;
     this.frameDeadline = b.frameDeadline;
     this.heartbeatInterval = b.heartbeatInterval;
@@ -49,7 +49,7 @@ public final class ChainOptions {
     return pluginsDir;
   }
 
-  /** The file keeping chain order, enable flags and settings; default {@code <pluginsDir>-chain.json} beside it. */
+  /** The file keeping chain order, enable flags and settings; default {@code <pluginsDir>-chain.properties} beside it. */
   public Path getChainFile() {
     return chainFile;
   }
