@@ -2,12 +2,19 @@ package dev.framebridge.host;
 
 import dev.framebridge.host.camera.CameraCapture;
 import dev.framebridge.host.camera.CameraOutput;
+import dev.framebridge.host.camera.CameraTrack;
+import dev.framebridge.host.chain.ChainOptions;
+import dev.framebridge.host.chain.ChainStatus;
+import dev.framebridge.host.chain.PluginChain;
+import dev.framebridge.host.chain.PluginState;
+import dev.framebridge.host.chain.PluginStatus;
 import dev.framebridge.host.camera.CaptureClock;
 import dev.framebridge.host.http.HostHttpServer;
 import dev.framebridge.host.sink.PictureStore;
 import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
+import dev.framebridge.spi.media.VideoFrame;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,6 +48,9 @@ public final class FramebridgeHost implements AutoCloseable {
     return t;
   });
   private @Nullable CameraCapture camera;
+  private @Nullable CameraTrack cameraTrack;
+  private @Nullable PluginChain chain;
+  private @Nullable ChainFeed feed;
   private @Nullable HostHttpServer server;
   private @Nullable WebPreviewServer web;
   private @Nullable SnapshotWriter snapshots;
@@ -72,15 +82,25 @@ public final class FramebridgeHost implements AutoCloseable {
       server = push(HostHttpServer.start(options.getPort()));
       web = push(new WebPreviewServer(server, outputStore, inputStore, snapshots, 30, this::statusJson));
     }
+    // Close order is the reverse of this: camera first (no new frames), then the feed, the chain and its workers,
+    // then the camera track, then the sinks and the server.
+    CameraTrack track = push(new CameraTrack("camera"));
+    cameraTrack = track;
+    PluginChain ch = push(PluginChain.create(ChainOptions.builder(options.getPluginsDir()).build(),
+        this::onOutputFrame));
+    chain = ch;
+    feed = push(new ChainFeed(track.getTrack(), ch::accept));
     camera = push(CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
       @Override
       public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
-        onCameraFrame(rgba, width, height, timestampMicros);
+        inputStore.publish(rgba, width, height, timestampMicros);
+        metrics.onInputFrame();
+        track.onFrame(rgba, width, height, timestampMicros);
       }
 
       @Override
       public void onMuted(boolean muted) {
-        // the track's muted flag follows the device (see CameraCapture's log line)
+        track.onMuted(muted);
       }
     }));
     if (options.getPreview() == PreviewMode.WINDOW) {
@@ -92,16 +112,14 @@ public final class FramebridgeHost implements AutoCloseable {
     }
   }
 
-  private void onCameraFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
-    inputStore.publish(rgba, width, height, timestampMicros);
-    metrics.onInputFrame();
-    // Until the chain is wired the output is the input.
-    outputStore.publish(rgba, width, height, timestampMicros);
-    onOutputFrame(timestampMicros);
-  }
-
-  private void onOutputFrame(long timestampMicros) {
-    metrics.onOutputFrame(timestampMicros);
+  /** The end of the chain: one program-output frame, owned here. */
+  private void onOutputFrame(VideoFrame frame) {
+    try {
+      outputStore.publish(frame);
+      metrics.onOutputFrame(frame.getTimestamp());
+    } finally {
+      frame.close();
+    }
     SnapshotWriter s = snapshots;
     if (s != null) {
       s.onOutputFrame(outputStore.getSequence());
@@ -140,15 +158,43 @@ public final class FramebridgeHost implements AutoCloseable {
     return camera;
   }
 
-  /** Number of plugins currently running in the chain. */
-  public int getRunningPlugins() {
-    return 0;
+  /** The plugin chain (null only while starting). */
+  public @Nullable PluginChain getChain() {
+    return chain;
   }
 
-  /** Frames dropped anywhere on the path (camera pacing and the chain). */
+  /** Number of plugins whose worker is transforming frames now. */
+  public int getRunningPlugins() {
+    PluginChain c = chain;
+    if (c == null) {
+      return 0;
+    }
+    int n = 0;
+    for (PluginStatus p : c.getStatus().getPlugins()) {
+      n += p.getState() == PluginState.RUNNING ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Frames dropped anywhere on the path: camera pacing, the feed into the chain, and each plugin. */
   public long getDrops() {
+    long drops = 0;
     CameraCapture c = camera;
-    return c == null ? 0 : c.getSyntheticDevice().getSkippedFrames();
+    if (c != null) {
+      drops += c.getSyntheticDevice().getSkippedFrames();
+    }
+    ChainFeed f = feed;
+    if (f != null) {
+      drops += f.getDroppedFrames();
+    }
+    PluginChain ch = chain;
+    if (ch != null) {
+      ChainStatus st = ch.getStatus();
+      for (PluginStatus p : st.getPlugins()) {
+        drops += p.getDropped();
+      }
+    }
+    return drops;
   }
 
   /** Blocks until {@link #close} has completed (for example after the window was closed). */
