@@ -6,6 +6,7 @@ import dev.framebridge.host.plugin.PluginJarException;
 import dev.framebridge.host.plugin.PluginJarValidator;
 import dev.framebridge.host.supervisor.SupervisorContext;
 import dev.framebridge.host.supervisor.WorkerTiming;
+import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.sdk.transport.instance.InstanceDirectory;
 import dev.framebridge.sdk.worker.WorkerLauncher;
 import dev.framebridge.spi.media.VideoFrame;
@@ -51,6 +52,7 @@ public final class PluginChain implements AutoCloseable {
   private final Map<Path, Entry> entries = new HashMap<>();
   private final AtomicInteger serial = new AtomicInteger();
   private @Nullable PluginFolderWatcher watcher;
+  private @Nullable TrackEnds trackEnds;
   private volatile boolean closed;
 
   /** What the chain knows of one entry of the plugins folder. */
@@ -108,6 +110,33 @@ public final class PluginChain implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the plugin chain on " + options.getPluginsDir(), e);
     }
+  }
+
+  /**
+   * Starts a chain between two tracks: frames of {@code input} (the camera) go through the plugins into
+   * {@link #getOutput()}, one track that stays the same object across swaps, bypasses, moves and restarts.
+   *
+   * @throws UncheckedIOException if the plugins folder or the shared-memory directory cannot be created
+   */
+  public static PluginChain start(MediaStreamTrack input, ChainOptions options) {
+    TrackEnds ends = new TrackEnds();
+    PluginChain chain = create(options, ends);
+    chain.trackEnds = ends;
+    ends.attach(input, chain);
+    return chain;
+  }
+
+  /**
+   * The chain's output track (made by {@link #start}).
+   *
+   * @throws IllegalStateException for a chain made by {@link #create}, which writes to its sink instead
+   */
+  public MediaStreamTrack getOutput() {
+    TrackEnds ends = trackEnds;
+    if (ends == null) {
+      throw new IllegalStateException("this chain writes to a FrameSink; only PluginChain.start makes an output track");
+    }
+    return ends.getOutput();
   }
 
   public ChainOptions getOptions() {
@@ -403,6 +432,10 @@ public final class PluginChain implements AutoCloseable {
       }
       closed = true;
     }
+    TrackEnds ends = trackEnds;
+    if (ends != null) {
+      ends.detachInput();
+    }
     PluginFolderWatcher w = watcher;
     if (w != null) {
       w.close();
@@ -429,5 +462,8 @@ public final class PluginChain implements AutoCloseable {
       LOG.warn("cannot delete the chain's shared memory {}: {}", channels.getPath(), e.toString());
     }
     staging.close();
+    if (ends != null) {
+      ends.close();
+    }
   }
 }
