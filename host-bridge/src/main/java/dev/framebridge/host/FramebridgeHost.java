@@ -50,7 +50,7 @@ public final class FramebridgeHost implements AutoCloseable {
   private @Nullable CameraCapture camera;
   private @Nullable CameraTrack cameraTrack;
   private @Nullable PluginChain chain;
-  private @Nullable ChainFeed feed;
+  private @Nullable TrackReader outputReader;
   private @Nullable HostHttpServer server;
   private @Nullable WebPreviewServer web;
   private @Nullable SnapshotWriter snapshots;
@@ -82,14 +82,13 @@ public final class FramebridgeHost implements AutoCloseable {
       server = push(HostHttpServer.start(options.getPort()));
       web = push(new WebPreviewServer(server, outputStore, inputStore, snapshots, 30, this::statusJson));
     }
-    // Close order is the reverse of this: camera first (no new frames), then the feed, the chain and its workers,
-    // then the camera track, then the sinks and the server.
+    // Close order is the reverse of this: camera first (no new frames), then the output reader, the chain and its
+    // workers, then the camera track, then the sinks and the server.
     CameraTrack track = push(new CameraTrack("camera"));
     cameraTrack = track;
-    PluginChain ch = push(PluginChain.create(ChainOptions.builder(options.getPluginsDir()).build(),
-        this::onOutputFrame));
+    PluginChain ch = push(PluginChain.start(track.getTrack(), ChainOptions.builder(options.getPluginsDir()).build()));
     chain = ch;
-    feed = push(new ChainFeed(track.getTrack(), ch::accept));
+    outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
     camera = push(CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
       @Override
       public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
@@ -176,14 +175,14 @@ public final class FramebridgeHost implements AutoCloseable {
     return n;
   }
 
-  /** Frames dropped anywhere on the path: camera pacing, the feed into the chain, and each plugin. */
+  /** Frames dropped anywhere on the path: camera pacing, each plugin, and the display side. */
   public long getDrops() {
     long drops = 0;
     CameraCapture c = camera;
     if (c != null) {
       drops += c.getSyntheticDevice().getSkippedFrames();
     }
-    ChainFeed f = feed;
+    TrackReader f = outputReader;
     if (f != null) {
       drops += f.getDroppedFrames();
     }

@@ -11,28 +11,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the camera track through a {@link MediaStreamTrackProcessor} (queue of one: a late chain sees the newest
- * frame, and the processor counts what it dropped) and hands each frame to the plugin chain on its own thread.
+ * Reads a track through a {@link MediaStreamTrackProcessor} (queue of one: a late reader sees the newest frame, and
+ * the processor counts what it dropped) and hands each frame, with its ownership, to a sink on its own thread.
  */
-final class ChainFeed implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ChainFeed.class);
+final class TrackReader implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TrackReader.class);
 
   private final MediaStreamTrackProcessor<VideoFrame> processor;
   private final ReadableStreamReader<VideoFrame> reader;
-  private final FrameSink chain;
+  private final FrameSink sink;
   private final Thread thread;
   private volatile boolean running = true;
 
-  ChainFeed(MediaStreamTrack cameraTrack, FrameSink chain) {
-    this.processor = new MediaStreamTrackProcessor<>(cameraTrack);
+  TrackReader(MediaStreamTrack track, String threadName, FrameSink sink) {
+    this.processor = new MediaStreamTrackProcessor<>(track);
     this.reader = processor.getReadable().getReader();
-    this.chain = chain;
-    this.thread = new Thread(this::run, "framebridge-chain-feed");
+    this.sink = sink;
+    this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
     this.thread.start();
   }
 
-  /** Frames the processor dropped because the chain was still busy with an earlier one. */
+  /** Frames the processor dropped because the sink was still busy with an earlier one. */
   long getDroppedFrames() {
     return processor.getDroppedFrames();
   }
@@ -46,7 +46,7 @@ final class ChainFeed implements AutoCloseable {
         break;
       } catch (ExecutionException e) {
         if (running) {
-          LOG.warn("camera track reader failed: {}", e.getCause().toString());
+          LOG.warn("{}: track reader failed: {}", thread.getName(), e.getCause().toString());
         }
         break;
       }
@@ -59,9 +59,9 @@ final class ChainFeed implements AutoCloseable {
         break;
       }
       try {
-        chain.accept(f);
+        sink.accept(f);
       } catch (RuntimeException e) {
-        LOG.warn("plugin chain refused a frame: {}", e.toString());
+        LOG.warn("{}: frame sink failed: {}", thread.getName(), e.toString());
       }
     }
   }
