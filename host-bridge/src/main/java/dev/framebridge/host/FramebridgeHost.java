@@ -15,7 +15,11 @@ import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
 import dev.framebridge.spi.media.VideoFrame;
+import java.io.File;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -86,7 +90,12 @@ public final class FramebridgeHost implements AutoCloseable {
     // workers, then the camera track, then the sinks and the server.
     CameraTrack track = push(new CameraTrack("camera"));
     cameraTrack = track;
-    PluginChain ch = push(PluginChain.start(track.getTrack(), ChainOptions.builder(options.getPluginsDir()).build()));
+    ChainOptions.Builder chainOptions = ChainOptions.builder(options.getPluginsDir());
+    List<Path> workerClasspath = launcherWorkerClasspath();
+    if (workerClasspath != null) {
+      chainOptions.workerClasspath(workerClasspath);
+    }
+    PluginChain ch = push(PluginChain.start(track.getTrack(), chainOptions.build()));
     chain = ch;
     outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
     camera = push(CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
@@ -109,6 +118,23 @@ public final class FramebridgeHost implements AutoCloseable {
     if (web != null) {
       LOG.info("web preview on {}", web.getUrl());
     }
+  }
+
+  /**
+   * Under bin/framebridge every JAR lives in host-bridge/target/lib: workers get all of them except the host's own
+   * JAR. Elsewhere (tests, IDEs) null lets the runtime derive the classpath.
+   */
+  private static @Nullable List<Path> launcherWorkerClasspath() {
+    if (System.getProperty("framebridge.home") == null) {
+      return null;
+    }
+    List<Path> cp = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank() && !Path.of(entry).getFileName().toString().startsWith("framebridge-host-bridge")) {
+        cp.add(Path.of(entry).toAbsolutePath());
+      }
+    }
+    return cp;
   }
 
   /** The end of the chain: one program-output frame, owned here. */

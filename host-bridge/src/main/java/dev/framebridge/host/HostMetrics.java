@@ -15,7 +15,6 @@ public final class HostMetrics {
   private final RateMeter output = new RateMeter();
   private final Recorder latency = new Recorder(3);
   private volatile Histogram lastSecond = new Histogram(3);
-  private Histogram recycle = new Histogram(3);
   private volatile long firstOutputNanos = -1;
   private final long createdNanos = System.nanoTime();
 
@@ -41,9 +40,8 @@ public final class HostMetrics {
 
   /** Closes the current one-second latency interval. */
   public synchronized void roll() {
-    Histogram h = latency.getIntervalHistogram(recycle);
-    recycle = lastSecond;
-    lastSecond = h;
+    // A fresh histogram a second (no recycling): readers may still hold the previous one.
+    lastSecond = latency.getIntervalHistogram();
   }
 
   public long getInputFrames() {

@@ -114,7 +114,11 @@ final class ChainFile {
 
       @Override
       public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-        return new java.util.LinkedHashSet<>(new TreeMap<>(this).entrySet());
+        TreeMap<Object, Object> sorted = new TreeMap<>();
+        for (Map.Entry<Object, Object> e : super.entrySet()) {
+          sorted.put(e.getKey(), e.getValue());
+        }
+        return new java.util.LinkedHashSet<>(sorted.entrySet());
       }
     };
     p.setProperty("order", String.join(",", order));
