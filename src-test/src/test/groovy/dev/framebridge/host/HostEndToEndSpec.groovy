@@ -28,7 +28,6 @@ class HostEndToEndSpec extends Specification {
 
   def "headless host: frames at the requested rate carry the plugin's effect, then a clean exit that leaves no shared memory"() {
     given:
-    def before = HostProcess.shmEntries()
     Path plugins = Files.createDirectories(dir.resolve('plugins'))
     PluginJarBuilder.build(plugins, 'stamper.jar', [id: 'stamper', stamp: 77, level: 33])
     Path snaps = dir.resolve('snaps')
@@ -58,6 +57,9 @@ class HostEndToEndSpec extends Specification {
     rgb(out, 300, 100) == [0, 0, 255] as int[]
     TestPatternRenderer.BAR_COLORS[6] == 0x0000FF
 
+    and: "while running, the host's frames cross through its own shared-memory directory"
+    !host.shmLeftovers().isEmpty()
+
     and: "the live frame endpoint agrees"
     host.getBytes('frame/output.png').statusCode() == 200
 
@@ -66,7 +68,7 @@ class HostEndToEndSpec extends Specification {
 
     then: "the host exits 0 and leaves nothing new in /dev/shm"
     code == 0
-    (HostProcess.shmEntries() - before).isEmpty()
+    host.shmLeftovers().isEmpty()
     host.output.toString().contains('shutting down')
 
     cleanup:

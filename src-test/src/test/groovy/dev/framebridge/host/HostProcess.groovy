@@ -92,12 +92,27 @@ class HostProcess implements AutoCloseable {
     }
   }
 
-  /** Every path under /dev/shm now (to compare before and after a run). */
+  /**
+   * What this host left in /dev/shm: its instance directories are named host-<pid>-..., and bin/framebridge execs
+   * the JVM, so the child's pid is the host's. (Other tests may be using /dev/shm at the same time.)
+   */
+  Set<String> shmLeftovers() {
+    shmEntries().findAll { it.contains("/host-${process.pid()}-") } as Set<String>
+  }
+
+  /** Every path under /dev/shm now. */
   static Set<String> shmEntries() {
     Path shm = Path.of('/dev/shm')
     if (!Files.isDirectory(shm)) return [] as Set
-    def found = [] as Set<String>
-    Files.walk(shm).withCloseable { s -> s.forEach { found << it.toString() } }
-    found
+    // Other tests create and delete entries meanwhile: a walk that trips over a vanished file is retried.
+    for (int attempt = 0; ; attempt++) {
+      try {
+        def found = [] as Set<String>
+        Files.walk(shm).withCloseable { s -> s.forEach { found << it.toString() } }
+        return found
+      } catch (UncheckedIOException e) {
+        if (attempt >= 10) throw e
+      }
+    }
   }
 }
