@@ -34,7 +34,7 @@ class PluginJarBuilder {
     String fqcn = pkg + '.TestPlugin'
     String src = source(pkg, id, version, stamp, (opts.level ?: 10) as int, (opts.fault ?: 'none') as String,
         spi[0] as int, spi[1] as int, opts.ctorThrows as boolean)
-    Path work = Files.createTempDirectory(dir, 'src-')
+    Path work = Files.createTempDirectory('fbtest-src-')
     Path srcFile = work.resolve(pkg.replace('.', '/') + '/TestPlugin.java')
     Files.createDirectories(srcFile.parent)
     Files.writeString(srcFile, src)
@@ -43,10 +43,11 @@ class PluginJarBuilder {
     compile(srcFile, classes)
     Path jar = dir.resolve(fileName)
     // write beside, then move: the plugins folder never sees a half-written JAR unless a test wants it to
-    Path tmp = Files.createTempFile(dir.parent ?: dir, 'jar-', '.part')
+    Path tmp = Files.createTempFile(dir.parent ?: dir, '.jar-', '.part')
     writeJar(tmp, classes, opts.containsKey('serviceEntry') ? opts.serviceEntry as String : fqcn + '\n',
         opts.omitClasses as boolean)
-    Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+    Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE)
     work.toFile().deleteDir()
     return jar
   }

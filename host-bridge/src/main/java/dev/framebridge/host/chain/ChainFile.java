@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,18 +108,7 @@ final class ChainFile {
 
   /** Writes the file atomically; failure is logged, never thrown (the chain keeps running). */
   synchronized void save() {
-    Properties p = new Properties() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-        TreeMap<Object, Object> sorted = new TreeMap<>();
-        for (Map.Entry<Object, Object> e : super.entrySet()) {
-          sorted.put(e.getKey(), e.getValue());
-        }
-        return new java.util.LinkedHashSet<>(sorted.entrySet());
-      }
-    };
+    Properties p = new Properties();
     p.setProperty("order", String.join(",", order));
     enabled.forEach((id, on) -> p.setProperty("enabled." + id, String.valueOf(on)));
     settings.forEach((id, values) -> values.forEach((k, v) -> p.setProperty("setting." + id + "/" + k, v)));

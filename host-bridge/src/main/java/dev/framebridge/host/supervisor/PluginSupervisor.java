@@ -34,7 +34,7 @@ public final class PluginSupervisor implements AutoCloseable {
   private long activeSinceNs;
   private @Nullable String lastError;
   private @Nullable String quarantined;
-  private int generation;
+  private long lastDeliveredTimestampUs = Long.MIN_VALUE;
   private boolean closed;
 
   public PluginSupervisor(SupervisorContext context, PluginJar jar, Settings settings, boolean enabled,
@@ -195,7 +195,7 @@ public final class PluginSupervisor implements AutoCloseable {
   }
 
   private void launchCandidate() {
-    PluginWorker w = new PluginWorker(jar, ++generation, context.getChannelDir(), context.getTiming(), this::onFrame,
+    PluginWorker w = new PluginWorker(jar, context.nextWorkerSerial(), context.getChannelDir(), context.getTiming(), this::onFrame,
         this::onFailure);
     candidate = w;
     Settings s = settings;
@@ -206,6 +206,11 @@ public final class PluginSupervisor implements AutoCloseable {
     PluginWorker retired = null;
     boolean deliver;
     synchronized (this) {
+      if (w == candidate && active != null && frame.getTimestamp() < lastDeliveredTimestampUs) {
+        // the new build is still catching up with the live input: keep the old one serving
+        frame.close();
+        return;
+      }
       if (w == candidate) {
         retired = active;
         active = w;
@@ -215,6 +220,9 @@ public final class PluginSupervisor implements AutoCloseable {
             jar.getVersion(), w.getPid());
       }
       deliver = w == active && enabled && !closed;
+      if (deliver) {
+        lastDeliveredTimestampUs = frame.getTimestamp();
+      }
     }
     if (deliver) {
       output.forward(frame);

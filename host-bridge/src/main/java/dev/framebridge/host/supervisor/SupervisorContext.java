@@ -14,6 +14,7 @@ public final class SupervisorContext {
   private final Duration backoffMax;
   private final int maxFailures;
   private final ScheduledExecutorService scheduler;
+  private final java.util.concurrent.atomic.AtomicInteger workerSerial = new java.util.concurrent.atomic.AtomicInteger();
 
   public SupervisorContext(WorkerLauncher launcher, Path channelDir, WorkerTiming timing, Duration backoffInitial,
       Duration backoffMax, int maxFailures, ScheduledExecutorService scheduler) {
@@ -46,6 +47,11 @@ public final class SupervisorContext {
 
   public int getMaxFailures() {
     return maxFailures;
+  }
+
+  /** A number unique among this chain's workers, for their channel names. */
+  public int nextWorkerSerial() {
+    return workerSerial.incrementAndGet();
   }
 
   public ScheduledExecutorService getScheduler() {

@@ -37,6 +37,7 @@ final class WorkerIos {
     private final String outputHandle;
     private final FrameAllocator allocator = MediaFrames.heapAllocator();
     private long dropped;
+    private long skipped;
 
     ChannelWorkerIo(ChannelSubscriber input, ChannelPublisher output, String outputHandle) {
       this.input = input;
@@ -54,6 +55,17 @@ final class WorkerIos {
       VideoFrame f = ChannelFrames.read(input, TimeUnit.MILLISECONDS.toNanos(timeoutMs));
       if (f == null && input.isEnded()) {
         throw new EOFException("input track ended");
+      }
+      // latest wins, as a video MediaStreamTrackProcessor's buffer of 1: a worker that fell behind (or has just
+      // started on a ring holding older frames) transforms the newest frame, not a backlog
+      while (f != null) {
+        VideoFrame newer = ChannelFrames.read(input, 0);
+        if (newer == null) {
+          break;
+        }
+        f.close();
+        skipped++;
+        f = newer;
       }
       return f;
     }
@@ -76,7 +88,7 @@ final class WorkerIos {
 
     @Override
     public long getDropped() {
-      return dropped + input.getDropped();
+      return dropped + skipped + input.getDropped();
     }
 
     @Override
