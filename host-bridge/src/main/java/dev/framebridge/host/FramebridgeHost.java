@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,7 +78,13 @@ public final class FramebridgeHost implements AutoCloseable {
     }
   }
 
+  private static void mark(String step) {
+    LOG.debug("startup: {} at {} ms after JVM start", step,
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+  }
+
   private void startAll() {
+    mark("host start");
     ticker.scheduleAtFixedRate(metrics::roll, 1, 1, TimeUnit.SECONDS);
     if (options.getSnapshotDir() != null) {
       snapshots = push(new SnapshotWriter(options.getSnapshotDir(), outputStore, inputStore,
@@ -88,29 +96,46 @@ public final class FramebridgeHost implements AutoCloseable {
     }
     // Close order is the reverse of this: camera first (no new frames), then the output reader, the chain and its
     // workers, then the camera track, then the sinks and the server.
+    mark("sinks ready");
     CameraTrack track = push(new CameraTrack("camera"));
     cameraTrack = track;
-    ChainOptions.Builder chainOptions = ChainOptions.builder(options.getPluginsDir());
-    List<Path> workerClasspath = launcherWorkerClasspath();
-    if (workerClasspath != null) {
-      chainOptions.workerClasspath(workerClasspath);
-    }
-    PluginChain ch = push(PluginChain.start(track.getTrack(), chainOptions.build()));
-    chain = ch;
-    outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
-    camera = push(CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
-      @Override
-      public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
-        inputStore.publish(rgba, width, height, timestampMicros);
-        metrics.onInputFrame();
-        track.onFrame(rgba, width, height, timestampMicros);
-      }
+    // Opening the camera (device lookup, font loading for the test pattern) overlaps the chain's start; frames
+    // written before the chain reads the track are simply not seen by it.
+    CompletableFuture<CameraCapture> opening = CompletableFuture.supplyAsync(
+        () -> CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
+          @Override
+          public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
+            inputStore.publish(rgba, width, height, timestampMicros);
+            metrics.onInputFrame();
+            track.onFrame(rgba, width, height, timestampMicros);
+          }
 
-      @Override
-      public void onMuted(boolean muted) {
-        track.onMuted(muted);
+          @Override
+          public void onMuted(boolean muted) {
+            track.onMuted(muted);
+          }
+        }), runnable -> new Thread(runnable, "framebridge-camera-open").start());
+    try {
+      ChainOptions.Builder chainOptions = ChainOptions.builder(options.getPluginsDir());
+      List<Path> workerClasspath = launcherWorkerClasspath();
+      if (workerClasspath != null) {
+        chainOptions.workerClasspath(workerClasspath);
       }
-    }));
+      PluginChain ch = push(PluginChain.start(track.getTrack(), chainOptions.build()));
+      chain = ch;
+      outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
+      mark("chain started");
+    } catch (RuntimeException | Error e) {
+      opening.thenAccept(CameraCapture::close);
+      throw e;
+    }
+    try {
+      camera = push(opening.join());
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
+    }
+    mark("camera open");
     if (options.getPreview() == PreviewMode.WINDOW) {
       push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
           options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
@@ -141,7 +166,11 @@ public final class FramebridgeHost implements AutoCloseable {
   private void onOutputFrame(VideoFrame frame) {
     try {
       outputStore.publish(frame);
+      boolean first = metrics.getOutputFrames() == 0;
       metrics.onOutputFrame(frame.getTimestamp());
+      if (first) {
+        LOG.info("first output frame {} ms after JVM start", metrics.getFirstOutputJvmUptimeMs());
+      }
     } finally {
       frame.close();
     }
@@ -253,6 +282,7 @@ public final class FramebridgeHost implements AutoCloseable {
         .append("\"drops\":").append(getDrops())
         .append(",\"pluginsRunning\":").append(getRunningPlugins())
         .append(",\"firstOutputMs\":").append(num(metrics.getFirstOutputMs()))
+        .append(",\"firstOutputJvmUptimeMs\":").append(metrics.getFirstOutputJvmUptimeMs())
         .append(",\"timestampUs\":").append(clock.nowMicros());
     SnapshotWriter s = snapshots;
     if (s != null) {

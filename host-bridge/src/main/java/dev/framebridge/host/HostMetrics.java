@@ -16,6 +16,7 @@ public final class HostMetrics {
   private final Recorder latency = new Recorder(3);
   private volatile Histogram lastSecond = new Histogram(3);
   private volatile long firstOutputNanos = -1;
+  private volatile long firstOutputJvmUptimeMs = -1;
   private final long createdNanos = System.nanoTime();
 
   public HostMetrics(CaptureClock clock) {
@@ -31,6 +32,7 @@ public final class HostMetrics {
     output.mark(now);
     if (firstOutputNanos < 0) {
       firstOutputNanos = now;
+      firstOutputJvmUptimeMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
     long latencyUs = clock.toMicros(now) - captureTimestampMicros;
     if (latencyUs >= 0) {
@@ -69,6 +71,11 @@ public final class HostMetrics {
   public double getMaxLatencyMs() {
     Histogram h = lastSecond;
     return h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0;
+  }
+
+  /** Milliseconds from JVM start to the first output frame (what a user waits for), or -1 before it. */
+  public long getFirstOutputJvmUptimeMs() {
+    return firstOutputJvmUptimeMs;
   }
 
   /** Milliseconds from this object's creation (host start) to the first output frame, or -1 before it. */
