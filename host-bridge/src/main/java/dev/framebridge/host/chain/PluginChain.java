@@ -403,8 +403,10 @@ public final class PluginChain implements AutoCloseable {
     }
     order.add(at, slot);
     replaceOrder(order);
-    chainFile.setOrder(getOrder());
-    chainFile.save();
+    if (rank < 0) {
+      chainFile.append(id); // a new plugin goes last; a known one keeps its persisted place
+      chainFile.save();
+    }
     LOG.info("{}: plugin {} {} joins the chain at {}", entry.getFileName(), id, jar.getVersion(), at);
     slot.start();
   }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginWorker.class);
   private static final int OUTPUT_SLOTS = 6;
-  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
+  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
   private final PluginJar jar;
   private final String outputName;
