@@ -385,6 +385,9 @@ public final class ChannelPublisher implements AutoCloseable {
     created.pretouchForWrite();
     RingDescriptor.initialize(created, slotCount, capacity, next);
     MappedRegion old = ring;
+    if (old == null && generation > 0) {
+      deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
+    }
     for (int i = 0; i < slotCount; i++) {
       if (claimed[i]) {
         abandoned++;
