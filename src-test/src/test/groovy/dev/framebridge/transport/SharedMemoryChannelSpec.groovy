@@ -334,4 +334,29 @@ class SharedMemoryChannelSpec extends Specification {
       it.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value), offset)
     }
   }
+
+  def "a claim outstanding across a ring change or close keeps its memory mapped until it is given back"() {
+    given:
+    def out = ChannelPublisher.create(dir.path, 'cam', TrackKind.VIDEO, 8)
+    def sub = using(ChannelSubscriber.open(dir.path, 'cam'))
+    int token = out.claim(64 * 48 * 4)
+    def memory = out.buffer(token)
+
+    when: 'a bigger frame replaces the ring, then the publisher closes, while the first claim is still being written'
+    publishPattern(out, 640, 480, 1)
+    SlotFrame f = using(sub.poll())
+    Patterns.fill(memory, 64 * 48 * 4, 9)
+    def committed = out.commitVideo(token, VideoPixelFormat.RGBA, 64, 48, 64, 48, 9, 1000)
+    int late = out.claim(16)
+    def lateMemory = out.buffer(late)
+    out.close()
+    Patterns.fill(lateMemory, 16, 3)
+    out.abort(late)
+
+    then: 'the orphaned write is dropped, not published, and nothing crashed'
+    !committed
+    f.width == 640
+    sub.poll() == null
+    sub.ended
+  }
 }

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * returns a token, {@link #buffer} the slot's memory, {@code commitVideo}/{@code commitAudio} publish it.
  *
  * <p>Overwrite policy: the publisher never waits. It takes the next slot round-robin, skipping slots a subscriber
- * holds (a fresh lease); if every slot is held it overwrites the oldest anyway, and the holder sees its frame as no
+ * holds (a fresh lease); if every slot is held it takes the next one anyway, and the holder sees its frame as no
  * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. The writing
  * methods are synchronized, so claims (a plugin allocating output frames) and commits (the track's delivering
  * thread) may come from different threads.
@@ -44,6 +46,9 @@ public final class ChannelPublisher implements AutoCloseable {
   private final ByteBuffer[] slotBuffers;
   // The ring each outstanding claim holds a reference on, so closing never unmaps memory being written.
   private final @Nullable MappedRegion[] claimRegion;
+  private final int[] claimToken;
+  // Claims orphaned by a ring change or close: their memory stays mapped until the claim is committed or aborted.
+  private final Map<Integer, MappedRegion> orphans = new HashMap<>();
   private @Nullable MappedRegion ring;
   private long generation;
   private long slotCapacity;
@@ -67,6 +72,7 @@ public final class ChannelPublisher implements AutoCloseable {
     this.previousWord = new long[slotCount];
     this.slotBuffers = new ByteBuffer[slotCount];
     this.claimRegion = new MappedRegion[slotCount];
+    this.claimToken = new int[slotCount];
     this.generation = control.getLong(ChannelDescriptor.RING_GENERATION_OFFSET);
     this.sequence = control.getLong(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET);
   }
@@ -212,7 +218,9 @@ public final class ChannelPublisher implements AutoCloseable {
     nextSlot = (slot + 1) % slotCount;
     long at = RingDescriptor.slotOffset(slotStride, slot);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, writeStartNanos);
-    return (int) ((generation & 0x7FFFFF) << 8) | slot;
+    int token = (int) ((generation & 0x7FFFFF) << 8) | slot;
+    claimToken[slot] = token;
+    return token;
   }
 
   private int pickSlot(MappedRegion r, boolean respectLeases) {
@@ -223,22 +231,27 @@ public final class ChannelPublisher implements AutoCloseable {
         continue;
       }
       long at = RingDescriptor.slotOffset(slotStride, slot);
-      long word = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET);
-      // Mark writing first, then look for a lease: with the reader's lease-then-check this is Dekker-safe.
-      r.putLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.writing(word));
-      if (respectLeases && r.getIntVolatile(at + SlotDescriptor.LEASE_COUNT_OFFSET) > 0
-          && now - r.getLongVolatile(at + SlotDescriptor.LEASE_NANOS_OFFSET) < SlotDescriptor.LEASE_TIMEOUT_NS) {
-        r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, word);
-        continue;
+      if (!SlotDescriptor.tryAcquireWrite(r, at, now, respectLeases)) {
+        continue; // a reader holds it
       }
+      long word = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET);
       previousWord[slot] = word;
+      r.putLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.writing(word));
       return slot;
     }
     return -1;
   }
 
-  /** The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. */
+  /**
+   * The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. It stays mapped
+   * until the claim is committed or aborted, even if the ring is replaced or the publisher closed meanwhile.
+   *
+   * @throws IllegalStateException if the claim was already committed, aborted or orphaned
+   */
   public synchronized ByteBuffer buffer(int token) {
+    if (!isCurrent(token)) {
+      throw new IllegalStateException("claim " + token + " of channel " + name + " is no longer current");
+    }
     int slot = slotOf(token);
     ByteBuffer b = slotBuffers[slot];
     b.clear();
@@ -264,8 +277,8 @@ public final class ChannelPublisher implements AutoCloseable {
       long durationUs) {
     int slot = slotOf(token);
     MappedRegion r = ring;
-    if (r == null || !claimed[slot] || (token >>> 8) != (int) (generation & 0x7FFFFF)) {
-      abandoned++;
+    if (r == null || !isCurrent(token)) {
+      releaseOrphan(token);
       return false; // claimed in a ring generation that has since been replaced, or closed
     }
     if (size > slotCapacity) {
@@ -285,6 +298,7 @@ public final class ChannelPublisher implements AutoCloseable {
     r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.INLINE);
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    SlotDescriptor.releaseWrite(r, at);
     unclaim(slot);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
@@ -339,6 +353,7 @@ public final class ChannelPublisher implements AutoCloseable {
     }
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    SlotDescriptor.releaseWrite(r, at);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
     framesForwarded++;
@@ -349,12 +364,42 @@ public final class ChannelPublisher implements AutoCloseable {
   public synchronized void abort(int token) {
     int slot = slotOf(token);
     MappedRegion r = ring;
-    if (r != null && claimed[slot] && (token >>> 8) == (int) (generation & 0x7FFFFF)) {
+    if (r != null && isCurrent(token)) {
       long at = RingDescriptor.slotOffset(slotStride, slot);
       r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, previousWord[slot]);
+      SlotDescriptor.releaseWrite(r, at);
       unclaim(slot);
+      abandoned++;
+    } else {
+      releaseOrphan(token);
     }
-    abandoned++;
+  }
+
+  private boolean isCurrent(int token) {
+    int slot = slotOf(token);
+    return claimed[slot] && claimToken[slot] == token;
+  }
+
+  private void releaseOrphan(int token) {
+    MappedRegion held = orphans.remove(token);
+    if (held != null) {
+      held.release();
+      abandoned++;
+    }
+  }
+
+  /** Moves outstanding claims aside; their ring stays mapped until each is committed or aborted. */
+  private void orphanClaims() {
+    for (int i = 0; i < slotCount; i++) {
+      if (claimed[i]) {
+        claimed[i] = false;
+        MappedRegion held = claimRegion[i];
+        claimRegion[i] = null;
+        if (held != null) {
+          orphans.put(claimToken[i], held);
+        }
+      }
+    }
   }
 
   private void unclaim(int slot) {
@@ -388,12 +433,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (old == null && generation > 0) {
       deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
     }
-    for (int i = 0; i < slotCount; i++) {
-      if (claimed[i]) {
-        abandoned++;
-        unclaim(i);
-      }
-    }
+    orphanClaims();
     ring = created;
     generation = next;
     slotCapacity = capacity;
@@ -477,12 +517,11 @@ public final class ChannelPublisher implements AutoCloseable {
       closed = true;
     }
     LIVE.remove(this);
-    MappedRegion r = ring;
-    ring = null;
-    for (int i = 0; i < slotCount; i++) {
-      if (claimed[i]) {
-        unclaim(i);
-      }
+    MappedRegion r;
+    synchronized (this) {
+      r = ring;
+      ring = null;
+      orphanClaims();
     }
     if (r != null) {
       r.close();

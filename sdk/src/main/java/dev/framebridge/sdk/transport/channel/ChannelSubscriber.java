@@ -132,12 +132,13 @@ public final class ChannelSubscriber implements AutoCloseable {
         return null;
       }
       long at = RingDescriptor.slotOffset(slotStride, best);
-      // Lease first, then re-check the sequence: the publisher marks first, then checks leases (Dekker).
-      r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, 1);
-      r.putLongRelease(at + SlotDescriptor.LEASE_NANOS_OFFSET, System.nanoTime());
+      // Count ourselves in (impossible while the publisher holds the write lock), then check it is still our frame.
+      if (!SlotDescriptor.tryAcquireRead(r, at)) {
+        continue; // being rewritten: look again
+      }
       long expected = SlotDescriptor.committed(bestSequence);
       if (r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        SlotDescriptor.releaseRead(r, at);
         continue; // overwritten between the scan and the lease: look again
       }
       boolean forwarded = r.getInt(at + SlotDescriptor.REF_KIND_OFFSET) == SlotDescriptor.REFERENCE;
@@ -146,13 +147,13 @@ public final class ChannelSubscriber implements AutoCloseable {
         frame = forwarded ? references.resolve(this, r, at, bestSequence)
             : read(r, at, slotStride, slotCapacity, bestSequence, bestSequence, name, generation, best);
       } catch (SharedDataException e) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        SlotDescriptor.releaseRead(r, at);
         reject(bestSequence, e);
         continue;
       }
       boolean stillThere = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) == expected;
       if (forwarded) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1); // the bytes are leased where they live
+        SlotDescriptor.releaseRead(r, at); // the bytes are leased where they live
       }
       if (frame == null || !stillThere) {
         if (frame != null) {

@@ -31,8 +31,12 @@ package dev.framebridge.sdk.transport.channel;
  *       display size. Audio: {@code format} is the {@code AudioSampleFormat} ordinal, width the channel count, height
  *       the frame count, dispW the sample rate's float bits.
  *   <li>{@code size}: bytes of the tightly packed frame at {@code dataOffset} (from the ring file's start).
- *   <li>{@code leases}/{@code leaseNanos}: subscribers reading the slot in place. The publisher skips a leased slot
- *       unless the lease is older than {@link #LEASE_TIMEOUT_NS} (a dead or stuck reader), so it never waits.
+ *   <li>{@code leases} is a per-slot reader/writer word: bit 31 is the publisher's write lock, bits 0-30 count the
+ *       subscribers reading the slot in place; both sides change it only by compare-and-set, so a reader either holds
+ *       the slot before the publisher takes it or sees it taken. {@code leaseNanos} is written before a reader counts
+ *       itself in. The publisher skips a slot with readers unless the newest lease is older than
+ *       {@link #LEASE_TIMEOUT_NS} (a dead or stuck reader), so it never waits; the commit word changes only when the
+ *       publisher really rewrites a slot, so a reader's {@code isIntact} check is exact.
  *   <li>{@code refKind} 1 marks a forwarded frame: its bytes were not copied but stay in slot {@code refSlot} of
  *       ring {@code <refChannel>.<refGeneration>.ring} in the same directory, valid while that slot's commit word is
  *       {@code refSequence << 1}. A subscriber leases and checks that slot as it would its own; an expired reference
@@ -84,6 +88,53 @@ public final class SlotDescriptor {
   /** The commit word while a frame is being written over {@code previousWord}. */
   public static long writing(long previousWord) {
     return previousWord | 1L;
+  }
+
+  /** The write-lock bit of the {@code leases} word. */
+  public static final int WRITE_LOCK = 0x8000_0000;
+
+  /** Counts a reader in, unless the publisher holds the write lock. */
+  static boolean tryAcquireRead(MappedRegion r, long slot) {
+    r.putLongVolatile(slot + LEASE_NANOS_OFFSET, System.nanoTime());
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if ((v & WRITE_LOCK) != 0) {
+        return false;
+      }
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v + 1)) {
+        return true;
+      }
+    }
+  }
+
+  static void releaseRead(MappedRegion r, long slot) {
+    r.getAndAddInt(slot + LEASE_COUNT_OFFSET, -1);
+  }
+
+  /**
+   * Takes the write lock, unless readers hold the slot with a lease fresher than {@link #LEASE_TIMEOUT_NS} (and
+   * {@code respectLeases}).
+   */
+  static boolean tryAcquireWrite(MappedRegion r, long slot, long nowNs, boolean respectLeases) {
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if (respectLeases && (v & ~WRITE_LOCK) > 0
+          && nowNs - r.getLongVolatile(slot + LEASE_NANOS_OFFSET) < LEASE_TIMEOUT_NS) {
+        return false;
+      }
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v | WRITE_LOCK)) {
+        return true;
+      }
+    }
+  }
+
+  static void releaseWrite(MappedRegion r, long slot) {
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v & ~WRITE_LOCK)) {
+        return;
+      }
+    }
   }
 
   static void initialize(MappedRegion region, long slot) {
