@@ -359,4 +359,37 @@ class SharedMemoryChannelSpec extends Specification {
     sub.poll() == null
     sub.ended
   }
+
+  def "a subscriber JVM that dies holding frames never blocks the publisher, and its slots are not rewritten under it"() {
+    given: 'a subscriber JVM reads three frames, keeps them, and is killed'
+    def out = using(ChannelPublisher.create(dir.path, 'cam', TrackKind.VIDEO, 8))
+    def reader = using(ChildJvm.start(ChannelChildMain, ['hold', dir.path, 'cam', 3]))
+    (1..3).each { publishPattern(out, 64, 48, it) }
+    assert reader.awaitKey('holding') == '1,2,3'
+    reader.kill()
+    def sub = using(ChannelSubscriber.open(dir.path, 'cam'))
+
+    when: 'the publisher keeps going'
+    def claims = (4..40).collect { ts ->
+      int size = 64 * 48 * 4
+      int token = out.claim(size)
+      if (token >= 0) {
+        Patterns.fill(out.buffer(token), size, ts)
+        out.commitVideo(token, VideoPixelFormat.RGBA, 64, 48, 64, 48, ts, 1000)
+      }
+      token
+    }
+    def read = []
+    SlotFrame f
+    while ((f = sub.poll()) != null) {
+      read << [f.timestampUs, Patterns.firstMismatch(f.data, f.sizeBytes, f.timestampUs)]
+      f.close()
+    }
+
+    then: 'every claim succeeded at once, rotating through the five free slots; the three held were left alone'
+    claims.every { it >= 0 }
+    out.framesPublished == 40
+    read*.get(1).every { it == -1 }
+    read*.get(0) == [1L, 2L, 3L] + (36..40).collect { it as long }
+  }
 }
