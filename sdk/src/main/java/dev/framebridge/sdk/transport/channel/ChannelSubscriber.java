@@ -44,6 +44,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private long received;
   private long dropped;
   private long rejected;
+  private long expired;
   private final AtomicLong overwrittenWhileHeld = new AtomicLong();
   private volatile @Nullable String lastRejection;
   private long lastLivenessCheckNs;
@@ -162,6 +163,7 @@ public final class ChannelSubscriber implements AutoCloseable {
         if (frame == null && stillThere) {
           dropped += bestSequence - lastSequence; // the reference expired: the frame is lost
           lastSequence = bestSequence;
+          expired++;
         }
         continue;
       }
@@ -402,6 +404,11 @@ public final class ChannelSubscriber implements AutoCloseable {
   /** Frames skipped: overwritten before they were read, or lost in a ring change. */
   public long getDropped() {
     return dropped;
+  }
+
+  /** Forwarded frames whose referenced slot had already been rewritten (counted in {@link #getDropped()} too). */
+  public long getExpired() {
+    return expired;
   }
 
   /** Frames whose descriptor broke the layout. */
