@@ -11,11 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChannelPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelPublisher.class);
-  private static final Set<ChannelPublisher> LIVE = ConcurrentHashMap.newKeySet();
-  private static volatile @Nullable ScheduledExecutorService heartbeat;
 
   private final Path directory;
   private final String name;
@@ -117,23 +110,8 @@ public final class ChannelPublisher implements AutoCloseable {
     ChannelPublisher publisher = new ChannelPublisher(directory, name, region, ownsControl);
     region.putLong(ChannelDescriptor.PUBLISHER_PID_OFFSET, ProcessHandle.current().pid());
     publisher.heartbeat();
-    LIVE.add(publisher);
-    startHeartbeat();
+    HeartbeatThread.add(publisher);
     return publisher;
-  }
-
-  private static synchronized void startHeartbeat() {
-    if (heartbeat == null) {
-      ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "framebridge-heartbeat");
-        t.setDaemon(true);
-        return t;
-      });
-      long periodNs = ChannelDescriptor.HEARTBEAT_INTERVAL_NS;
-      executor.scheduleAtFixedRate(() -> LIVE.forEach(ChannelPublisher::heartbeat), periodNs, periodNs,
-          TimeUnit.NANOSECONDS);
-      heartbeat = executor;
-    }
   }
 
   public TrackKind getKind() {
@@ -286,15 +264,7 @@ public final class ChannelPublisher implements AutoCloseable {
       throw new IllegalArgumentException("frame of " + size + " bytes exceeds the claimed slot's " + slotCapacity);
     }
     long at = RingDescriptor.slotOffset(slotStride, slot);
-    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
-    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
-    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, format);
-    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, width);
-    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, height);
-    r.putInt(at + SlotDescriptor.SIZE_OFFSET, size);
-    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, w2);
-    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, h2);
-    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    SlotDescriptor.writeHeader(r, at, timestampUs, durationUs, format, width, height, size, w2, h2);
     r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.INLINE);
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
@@ -332,25 +302,11 @@ public final class ChannelPublisher implements AutoCloseable {
       leasesOverridden++;
     }
     long at = RingDescriptor.slotOffset(slotStride, slot);
-    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
-    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, frame.getWriteStartNanos());
-    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, frame.getFormatCode());
-    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, frame.getWidth());
-    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, frame.getHeight());
-    r.putInt(at + SlotDescriptor.SIZE_OFFSET, frame.getSizeBytes());
-    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, displayWidth);
-    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, displayHeight);
-    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
-    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.REFERENCE);
-    r.putInt(at + SlotDescriptor.REF_SLOT_OFFSET, frame.getDataSlot());
-    r.putLong(at + SlotDescriptor.REF_SEQUENCE_OFFSET, frame.getDataSequence());
-    r.putLong(at + SlotDescriptor.REF_GENERATION_OFFSET, frame.getDataGeneration());
-    ByteBuffer b = r.buffer();
-    b.put((int) at + SlotDescriptor.REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
-    for (int i = 0; i < channel.length(); i++) {
-      b.put((int) at + SlotDescriptor.REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
-    }
+    SlotDescriptor.writeHeader(r, at, timestampUs, durationUs, frame.getFormatCode(), frame.getWidth(),
+        frame.getHeight(), frame.getSizeBytes(), displayWidth, displayHeight);
+    SlotDescriptor.writeReference(r, at, channel, frame.getDataGeneration(), frame.getDataSlot(),
+        frame.getDataSequence());
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
     SlotDescriptor.releaseWrite(r, at);
@@ -421,14 +377,10 @@ public final class ChannelPublisher implements AutoCloseable {
     Path file = ChannelDescriptor.ringFile(directory, name, next);
     MappedRegion created;
     try {
-      Files.deleteIfExists(file);
-      PrivateFiles.createFile(file);
-      created = MappedRegion.map(file, RingDescriptor.fileLength(slotCount, capacity));
+      created = RingDescriptor.create(file, slotCount, capacity, next);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create ring " + file, e);
     }
-    created.pretouchForWrite();
-    RingDescriptor.initialize(created, slotCount, capacity, next);
     MappedRegion old = ring;
     if (old == null && generation > 0) {
       deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
@@ -458,10 +410,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (closed) {
       return;
     }
-    long v = control.getLong(ChannelDescriptor.STATE_VERSION_OFFSET);
-    control.putLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET, v + 1);
-    control.putInt(ChannelDescriptor.MUTED_OFFSET, muted ? 1 : 0);
-    control.putLongRelease(ChannelDescriptor.STATE_VERSION_OFFSET, v + 2);
+    ChannelDescriptor.writeState(control, muted ? 1 : 0, null);
   }
 
   /**
@@ -478,14 +427,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (closed) {
       return;
     }
-    long v = control.getLong(ChannelDescriptor.STATE_VERSION_OFFSET);
-    control.putLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET, v + 1);
-    ByteBuffer b = control.buffer();
-    for (int i = 0; i < bytes.length; i++) {
-      b.put(ChannelDescriptor.SETTINGS_OFFSET + i, bytes[i]);
-    }
-    control.putInt(ChannelDescriptor.SETTINGS_LENGTH_OFFSET, bytes.length);
-    control.putLongRelease(ChannelDescriptor.STATE_VERSION_OFFSET, v + 2);
+    ChannelDescriptor.writeState(control, -1, bytes);
   }
 
   /** Refreshes the heartbeat word (the shared heartbeat thread does this every 100 ms). */
@@ -516,7 +458,7 @@ public final class ChannelPublisher implements AutoCloseable {
       end();
       closed = true;
     }
-    LIVE.remove(this);
+    HeartbeatThread.remove(this);
     MappedRegion r;
     synchronized (this) {
       r = ring;

@@ -137,6 +137,73 @@ public final class SlotDescriptor {
     }
   }
 
+  /**
+   * Checks a frame descriptor read from {@code file}: its bytes must lie inside its slot and match its format and size.
+   *
+   * @throws SharedDataException naming the file, the frame and what is wrong
+   */
+  static void check(java.nio.file.Path file, dev.framebridge.spi.TrackKind kind, long sequence, long at,
+      long slotStride, long slotCapacity, long fileLength, int format, int width, int height, int size,
+      long dataOffset) {
+    if (dataOffset < at + LENGTH || dataOffset > fileLength || size < 0 || dataOffset + size > at + slotStride) {
+      throw new SharedDataException(file, "frame " + sequence + " points outside its slot: data at " + dataOffset
+          + " of " + size + " bytes, slot spans " + at + ".." + (at + slotStride) + ", file " + fileLength);
+    }
+    if (size > slotCapacity) {
+      throw new SharedDataException(file, "frame " + sequence + " of " + size + " bytes exceeds the slot capacity "
+          + slotCapacity);
+    }
+    long expectedSize;
+    if (kind == dev.framebridge.spi.TrackKind.VIDEO) {
+      dev.framebridge.spi.media.VideoPixelFormat[] formats = dev.framebridge.spi.media.VideoPixelFormat.values();
+      if (format < 0 || format >= formats.length) {
+        throw new SharedDataException(file, "frame " + sequence + " has unknown pixel format code " + format);
+      }
+      if (width <= 0 || height <= 0 || width > 1 << 15 || height > 1 << 15) {
+        throw new SharedDataException(file, "frame " + sequence + " has size " + width + "x" + height);
+      }
+      expectedSize = formats[format].frameBytes(width, height);
+    } else {
+      dev.framebridge.spi.media.AudioSampleFormat[] formats = dev.framebridge.spi.media.AudioSampleFormat.values();
+      if (format < 0 || format >= formats.length || width <= 0 || height <= 0) {
+        throw new SharedDataException(file, "frame " + sequence + " has audio format " + format + ", "
+            + width + " channels, " + height + " frames");
+      }
+      expectedSize = (long) formats[format].getBytesPerSample() * width * height;
+    }
+    if (expectedSize != size) {
+      throw new SharedDataException(file, "frame " + sequence + " says " + size + " bytes but its format and size"
+          + " need " + expectedSize);
+    }
+  }
+
+  /** Marks the slot at {@code at} as a reference to slot {@code slot} of {@code channel}'s ring {@code generation}. */
+  static void writeReference(MappedRegion r, long at, String channel, long generation, int slot, long sequence) {
+    r.putInt(at + REF_KIND_OFFSET, REFERENCE);
+    r.putInt(at + REF_SLOT_OFFSET, slot);
+    r.putLong(at + REF_SEQUENCE_OFFSET, sequence);
+    r.putLong(at + REF_GENERATION_OFFSET, generation);
+    java.nio.ByteBuffer b = r.buffer();
+    b.put((int) at + REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
+    for (int i = 0; i < channel.length(); i++) {
+      b.put((int) at + REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
+    }
+  }
+
+  /** Writes a frame's descriptor fields (not the commit word); dataOffset points just past the header. */
+  static void writeHeader(MappedRegion r, long at, long timestampUs, long durationUs, int format, int width,
+      int height, int size, int displayWidth, int displayHeight) {
+    r.putLong(at + TIMESTAMP_US_OFFSET, timestampUs);
+    r.putLong(at + DURATION_US_OFFSET, durationUs);
+    r.putInt(at + FORMAT_OFFSET, format);
+    r.putInt(at + WIDTH_OFFSET, width);
+    r.putInt(at + HEIGHT_OFFSET, height);
+    r.putInt(at + SIZE_OFFSET, size);
+    r.putInt(at + DISPLAY_WIDTH_OFFSET, displayWidth);
+    r.putInt(at + DISPLAY_HEIGHT_OFFSET, displayHeight);
+    r.putLong(at + DATA_OFFSET_OFFSET, at + LENGTH);
+  }
+
   static void initialize(MappedRegion region, long slot) {
     for (int i = 8; i < LENGTH; i += 8) {
       region.putLong(slot + i, 0);
