@@ -139,6 +139,7 @@ public final class FramebridgeHost implements AutoCloseable {
     if (options.getPreview() == PreviewMode.WINDOW) {
       push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
           options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
+      LOG.info("preview window open{}", options.isSideBySide() ? " (input | output)" : "");
     }
     if (web != null) {
       LOG.info("web preview on {}", web.getUrl());
