@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Overwrite policy: the publisher never waits. It takes the next slot round-robin, skipping slots a subscriber
  * holds (a fresh lease); if every slot is held it overwrites the oldest anyway, and the holder sees its frame as no
- * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. Not thread-safe:
- * one thread writes (the heartbeat runs on its own and touches only its word).
+ * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. The writing
+ * methods are synchronized, so claims (a plugin allocating output frames) and commits (the track's delivering
+ * thread) may come from different threads.
  */
 public final class ChannelPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelPublisher.class);
@@ -51,6 +52,7 @@ public final class ChannelPublisher implements AutoCloseable {
   private long sequence;
   private long framesPublished;
   private long leasesOverridden;
+  private long framesForwarded;
   private long abandoned;
   private volatile boolean closed;
 
@@ -149,6 +151,11 @@ public final class ChannelPublisher implements AutoCloseable {
     return framesPublished;
   }
 
+  /** Frames published by reference to another channel's slot (no copy). */
+  public long getFramesForwarded() {
+    return framesForwarded;
+  }
+
   /** Times every slot was held by a subscriber and the oldest was overwritten anyway. */
   public long getLeasesOverridden() {
     return leasesOverridden;
@@ -178,7 +185,7 @@ public final class ChannelPublisher implements AutoCloseable {
    * @return a claim token, or -1 when every slot is already claimed by this publisher and not yet committed
    * @throws IllegalStateException if closed
    */
-  public int claim(int sizeBytes, long writeStartNanos) {
+  public synchronized int claim(int sizeBytes, long writeStartNanos) {
     if (closed) {
       throw new IllegalStateException("publisher of channel " + name + " is closed");
     }
@@ -231,7 +238,7 @@ public final class ChannelPublisher implements AutoCloseable {
   }
 
   /** The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. */
-  public ByteBuffer buffer(int token) {
+  public synchronized ByteBuffer buffer(int token) {
     int slot = slotOf(token);
     ByteBuffer b = slotBuffers[slot];
     b.clear();
@@ -239,14 +246,14 @@ public final class ChannelPublisher implements AutoCloseable {
   }
 
   /** Commits a video frame of {@code format} written tightly packed into the claimed slot. */
-  public boolean commitVideo(int token, VideoPixelFormat format, int codedWidth, int codedHeight, int displayWidth,
+  public synchronized boolean commitVideo(int token, VideoPixelFormat format, int codedWidth, int codedHeight, int displayWidth,
       int displayHeight, long timestampUs, long durationUs) {
     return commit(token, format.ordinal(), codedWidth, codedHeight, format.frameBytes(codedWidth, codedHeight),
         displayWidth, displayHeight, timestampUs, durationUs);
   }
 
   /** Commits an audio chunk written into the claimed slot. */
-  public boolean commitAudio(int token, AudioSampleFormat format, int numberOfChannels, int numberOfFrames,
+  public synchronized boolean commitAudio(int token, AudioSampleFormat format, int numberOfChannels, int numberOfFrames,
       float sampleRate, long timestampUs, long durationUs) {
     int size = format.getBytesPerSample() * numberOfChannels * numberOfFrames;
     return commit(token, format.ordinal(), numberOfChannels, numberOfFrames, size,
@@ -275,6 +282,7 @@ public final class ChannelPublisher implements AutoCloseable {
     r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, w2);
     r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, h2);
     r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.INLINE);
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
     unclaim(slot);
@@ -283,8 +291,62 @@ public final class ChannelPublisher implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Publishes a frame read from a channel of the same directory without copying its bytes: the slot gets a reference
+   * to where they are (see {@link SlotDescriptor}). Timestamp, duration and display size may differ from the source's.
+   *
+   * @return false if the frame cannot be referenced (another directory, a long channel name, already overwritten, no
+   *     slot free, closed); the caller then copies it
+   */
+  public synchronized boolean forward(SlotFrame frame, long timestampUs, long durationUs, int displayWidth,
+      int displayHeight) {
+    String channel = frame.getDataChannel();
+    if (closed || !frame.getDirectory().equals(directory) || channel.length() > SlotDescriptor.REF_CHANNEL_MAX_BYTES
+        || !frame.isIntact()) {
+      return false;
+    }
+    MappedRegion r = ring;
+    if (r == null) {
+      r = newGeneration(1);
+    }
+    int slot = pickSlot(r, true);
+    if (slot < 0) {
+      slot = pickSlot(r, false);
+      if (slot < 0) {
+        return false;
+      }
+      leasesOverridden++;
+    }
+    long at = RingDescriptor.slotOffset(slotStride, slot);
+    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
+    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
+    r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, frame.getWriteStartNanos());
+    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, frame.getFormatCode());
+    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, frame.getWidth());
+    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, frame.getHeight());
+    r.putInt(at + SlotDescriptor.SIZE_OFFSET, frame.getSizeBytes());
+    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, displayWidth);
+    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, displayHeight);
+    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.REFERENCE);
+    r.putInt(at + SlotDescriptor.REF_SLOT_OFFSET, frame.getDataSlot());
+    r.putLong(at + SlotDescriptor.REF_SEQUENCE_OFFSET, frame.getDataSequence());
+    r.putLong(at + SlotDescriptor.REF_GENERATION_OFFSET, frame.getDataGeneration());
+    ByteBuffer b = r.buffer();
+    b.put((int) at + SlotDescriptor.REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
+    for (int i = 0; i < channel.length(); i++) {
+      b.put((int) at + SlotDescriptor.REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
+    }
+    long seq = ++sequence;
+    r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
+    framesPublished++;
+    framesForwarded++;
+    return true;
+  }
+
   /** Gives a claimed slot back without publishing it. */
-  public void abort(int token) {
+  public synchronized void abort(int token) {
     int slot = slotOf(token);
     MappedRegion r = ring;
     if (r != null && claimed[slot] && (token >>> 8) == (int) (generation & 0x7FFFFF)) {
@@ -323,6 +385,9 @@ public final class ChannelPublisher implements AutoCloseable {
     created.pretouchForWrite();
     RingDescriptor.initialize(created, slotCount, capacity, next);
     MappedRegion old = ring;
+    if (old == null && generation > 0) {
+      deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
+    }
     for (int i = 0; i < slotCount; i++) {
       if (claimed[i]) {
         abandoned++;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A host instance's directory {@code <root>/framebridge-<user>/host-<pid>-<random>} (0700, files 0600), holding
  * every channel of that host. An {@code owner} file records the host's pid and process start time; a starting host
  * deletes sibling directories whose owner is no longer alive (a pid reused by another process does not count, since
- * its start time differs). Closing deletes the directory.
+ * its start time differs). Closing deletes the directory (and the per-user one if it is then empty).
  */
 public final class InstanceDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceDirectory.class);
@@ -175,6 +175,11 @@ public final class InstanceDirectory implements AutoCloseable {
     if (!closed) {
       closed = true;
       deleteRecursively(path);
+      try {
+        Files.deleteIfExists(path.getParent()); // the per-user directory, when no other host uses it
+      } catch (java.nio.file.DirectoryNotEmptyException e) {
+        // another host of this user is running
+      }
     }
   }
 }
