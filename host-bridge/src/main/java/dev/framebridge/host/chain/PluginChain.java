@@ -304,7 +304,8 @@ public final class PluginChain implements AutoCloseable {
         }
       }
     }
-    for (Map.Entry<Path, String> item : settled.entrySet()) {
+    // several new entries at once join in file-name order
+    for (Map.Entry<Path, String> item : new java.util.TreeMap<>(settled).entrySet()) {
       Entry known = entries.get(item.getKey());
       if (known != null && known.stamp.equals(item.getValue())) {
         continue;

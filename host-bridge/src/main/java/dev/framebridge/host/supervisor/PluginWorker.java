@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginWorker.class);
   private static final int OUTPUT_SLOTS = 6;
+  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
 
   private final PluginJar jar;
   private final String outputName;
@@ -87,7 +88,7 @@ public final class PluginWorker implements AutoCloseable {
       process = p;
       p.getExit().thenAccept(this::onExit);
     } catch (IOException | RuntimeException e) {
-      fail("cannot start its worker JVM: " + e);
+      fail("cannot start the worker JVM: " + e);
     }
   }
 
@@ -163,17 +164,18 @@ public final class PluginWorker implements AutoCloseable {
     long ready = readyNs;
     if (ready == 0) {
       if (nowNs - launchedNs > timing.getStartTimeout().toNanos()) {
-        fail("its worker did not become ready within " + timing.getStartTimeout().toMillis() + " ms");
+        fail("worker did not become ready within " + timing.getStartTimeout().toMillis() + " ms");
       }
       return;
     }
     if (nowNs - lastHeartbeatNs > timing.getHeartbeatTimeout().toNanos()) {
-      fail("its worker sent no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(nowNs - lastHeartbeatNs) + " ms");
+      fail("worker sent no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(nowNs - lastHeartbeatNs) + " ms");
       return;
     }
     long since = unansweredSinceNs;
-    long limit = framesOut == 0 ? timing.getStartTimeout().toNanos()
-        : active ? timing.getFrameDeadline().toNanos() : timing.getStartTimeout().toNanos();
+    // a running worker gets the frame deadline; a new one (class loading, JIT) gets the first-frame timeout
+    long limit = active ? timing.getFrameDeadline().toNanos()
+        : Math.max(timing.getFrameDeadline().toNanos(), FIRST_FRAME_TIMEOUT_NS);
     if (since != 0 && nowNs - since > limit) {
       long busyMs = TimeUnit.NANOSECONDS.toMillis(busyNs);
       fail((framesOut == 0 ? "produced no frame within " : "missed its frame deadline: no output for ")
@@ -186,7 +188,7 @@ public final class PluginWorker implements AutoCloseable {
     switch (m.getType()) {
       case HELLO:
         if (!jar.getId().equals(m.getString("id"))) {
-          fail("its worker loaded plugin '" + m.getString("id") + "' instead");
+          fail("worker loaded plugin '" + m.getString("id") + "' instead");
         }
         break;
       case READY:
@@ -219,7 +221,7 @@ public final class PluginWorker implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     } catch (IOException | RuntimeException e) {
-      fail("cannot open its output track: " + e);
+      fail("cannot open the worker's output track: " + e);
     }
   }
 
@@ -263,12 +265,12 @@ public final class PluginWorker implements AutoCloseable {
     List<String> err = p == null ? List.of() : p.getRecentStderr();
     boolean oom = code == 3 || err.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
     if (oom) {
-      fail("its worker ran out of memory (heap cap " + heapMb + " MB)");
+      fail("worker ran out of memory (heap cap " + heapMb + " MB)");
     } else if (code == 137 || code == 143) {
-      fail("its worker JVM was killed (signal " + (code - 128) + ")");
+      fail("worker JVM was killed (signal " + (code - 128) + ")");
     } else {
       String last = err.isEmpty() ? "" : "; last output: " + err.get(err.size() - 1);
-      fail("its worker JVM exited unexpectedly with code " + code + last);
+      fail("worker JVM exited unexpectedly with code " + code + last);
     }
   }
 

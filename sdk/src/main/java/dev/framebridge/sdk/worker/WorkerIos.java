@@ -38,6 +38,7 @@ final class WorkerIos {
     private final FrameAllocator allocator = MediaFrames.heapAllocator();
     private long dropped;
     private long skipped;
+    private long droppedBaseline = -1;
 
     ChannelWorkerIo(ChannelSubscriber input, ChannelPublisher output, String outputHandle) {
       this.input = input;
@@ -55,6 +56,9 @@ final class WorkerIos {
       VideoFrame f = ChannelFrames.read(input, TimeUnit.MILLISECONDS.toNanos(timeoutMs));
       if (f == null && input.isEnded()) {
         throw new EOFException("input track ended");
+      }
+      if (f != null && droppedBaseline < 0) {
+        droppedBaseline = input.getDropped(); // frames published before this worker subscribed are not drops
       }
       // latest wins, as a video MediaStreamTrackProcessor's buffer of 1: a worker that fell behind (or has just
       // started on a ring holding older frames) transforms the newest frame, not a backlog
@@ -88,7 +92,7 @@ final class WorkerIos {
 
     @Override
     public long getDropped() {
-      return dropped + skipped + input.getDropped();
+      return dropped + skipped + (droppedBaseline < 0 ? 0 : input.getDropped() - droppedBaseline);
     }
 
     @Override
