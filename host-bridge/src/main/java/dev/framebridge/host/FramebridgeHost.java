@@ -1,5 +1,7 @@
 package dev.framebridge.host;
 
+import dev.framebridge.host.api.CameraInfo;
+import dev.framebridge.host.api.PluginApi;
 import dev.framebridge.host.camera.CameraCapture;
 import dev.framebridge.host.camera.CameraOutput;
 import dev.framebridge.host.camera.CameraTrack;
@@ -124,6 +126,10 @@ public final class FramebridgeHost implements AutoCloseable {
       PluginChain ch = push(PluginChain.start(track.getTrack(), chainOptions.build()));
       chain = ch;
       outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
+      HostHttpServer srv = server;
+      if (srv != null) {
+        PluginApi.register(srv, ch, this::cameraInfo);
+      }
       mark("chain started");
     } catch (RuntimeException | Error e) {
       opening.thenAccept(CameraCapture::close);
@@ -260,6 +266,11 @@ public final class FramebridgeHost implements AutoCloseable {
   /** Like {@link #awaitClosed()} with a timeout; true if closed. */
   public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
     return closed.await(timeout, unit);
+  }
+
+  private @Nullable CameraInfo cameraInfo() {
+    CameraCapture c = camera;
+    return c == null ? null : new CameraInfo(c.getCameraName(), c.getWidth(), c.getHeight(), c.getFps());
   }
 
   /** The body of {@code GET /api/host}. */

@@ -42,6 +42,10 @@ class HostEndToEndSpec extends Specification {
       assert h.camera.width == 320 && h.camera.height == 240
       assert h.pluginsRunning == 1
       assert h.output.fps >= 24 && h.output.fps <= 36
+      def status = host.json('api/status')
+      assert status.plugins*.id == ['stamper']
+      assert status.plugins[0].state == 'running'
+      assert status.output.fps >= 24 && status.output.fps <= 36
     }
 
     when: "a snapshot is taken"
