@@ -109,14 +109,19 @@ public final class ColorMatrix {
     return (argb & 0xFF000000) | (nr << 16) | (ng << 8) | nb;
   }
 
+  /** Transforms {@code row[0..count)} in place. */
+  public void applyRow(int[] row, int count) {
+    for (int x = 0; x < count; x++) {
+      row[x] = apply(row[x]);
+    }
+  }
+
   /** Transforms every pixel of {@code image} in place, using {@code row} (at least the width long) as scratch. */
   public void apply(RgbaImage image, int[] row) {
     int w = image.getWidth();
     for (int y = 0; y < image.getHeight(); y++) {
       image.readRow(y, row);
-      for (int x = 0; x < w; x++) {
-        row[x] = apply(row[x]);
-      }
+      applyRow(row, w);
       image.writeRow(y, row);
     }
   }

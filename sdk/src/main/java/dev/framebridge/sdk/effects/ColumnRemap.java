@@ -41,6 +41,14 @@ public final class ColumnRemap {
     return tableFor(width)[targetX];
   }
 
+  /** Writes {@code source}'s pixels remapped into {@code target} (both at least {@code width} long, distinct). */
+  public void remapRow(int[] source, int[] target, int width) {
+    int[] map = tableFor(width);
+    for (int x = 0; x < width; x++) {
+      target[x] = source[map[x]];
+    }
+  }
+
   /** Remaps every row of {@code image} in place. */
   public void apply(RgbaImage image) {
     int w = image.getWidth();
