@@ -53,6 +53,15 @@ public final class Argb {
     return String.format("#%08X", argb);
   }
 
+  /** {@code over} blended onto {@code under} with coverage {@code alpha} 0..255; the result keeps under's alpha. */
+  public static int mix(int under, int over, int alpha) {
+    int inv = 255 - alpha;
+    int r = (red(under) * inv + red(over) * alpha + 127) / 255;
+    int g = (green(under) * inv + green(over) * alpha + 127) / 255;
+    int b = (blue(under) * inv + blue(over) * alpha + 127) / 255;
+    return (under & 0xFF000000) | (r << 16) | (g << 8) | b;
+  }
+
   static int clamp(int v) {
     return v < 0 ? 0 : (v > 255 ? 255 : v);
   }

@@ -25,7 +25,7 @@ public final class Canvas {
     if (a == 0xFF) {
       image.setArgb(x, y, argb);
     } else if (a != 0) {
-      image.setArgb(x, y, mix(image.getArgb(x, y), argb, a));
+      image.setArgb(x, y, Argb.mix(image.getArgb(x, y), argb, a));
     }
   }
 
@@ -98,14 +98,5 @@ public final class Canvas {
   /** Paints {@code text} with its top-left corner at (x, y). */
   public void drawText(TextStamp text, int x, int y, int argb) {
     text.drawOnto(this, x, y, argb);
-  }
-
-  /** {@code over} blended onto {@code under} with coverage {@code alpha} 0..255; the result keeps under's alpha. */
-  static int mix(int under, int over, int alpha) {
-    int inv = 255 - alpha;
-    int r = (((under >>> 16) & 0xFF) * inv + ((over >>> 16) & 0xFF) * alpha + 127) / 255;
-    int g = (((under >>> 8) & 0xFF) * inv + ((over >>> 8) & 0xFF) * alpha + 127) / 255;
-    int b = ((under & 0xFF) * inv + (over & 0xFF) * alpha + 127) / 255;
-    return (under & 0xFF000000) | (r << 16) | (g << 8) | b;
   }
 }
