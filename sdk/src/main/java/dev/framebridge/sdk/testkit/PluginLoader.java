@@ -5,7 +5,6 @@ import dev.framebridge.spi.SpiVersion;
 import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.settings.SettingsSchema;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * Loads plugins the way the host does: a JAR must be a readable JAR with exactly one provider registered in
  * {@code META-INF/services/dev.framebridge.spi.FramebridgePlugin}, must not bundle the SPI (the host provides it),
  * and its provider must construct cheaply and state a valid id, version, SPI version, track kinds and schema. Each
- * refusal is one {@link PluginValidationException} naming the cause and the file. The host's supervisor reuses this.
+ * refusal is one {@link PluginValidationException} naming the cause and the file. The JAR's classes load child-first
+ * (only the JDK, SPI, SDK, SLF4J and JSpecify come from the parent). The host's supervisor can reuse this.
  */
 public final class PluginLoader {
   /** The service file a plugin JAR registers its provider in. */
@@ -48,7 +48,7 @@ public final class PluginLoader {
     checkJar(jar, source);
     URLClassLoader loader;
     try {
-      loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()}, parent);
+      loader = new PluginClassLoader("plugin:" + jar.getFileName(), jar.toUri().toURL(), parent);
     } catch (IOException e) {
       throw new PluginValidationException(source, "cannot open", e);
     }
