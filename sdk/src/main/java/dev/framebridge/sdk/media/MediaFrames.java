@@ -2,10 +2,12 @@ package dev.framebridge.sdk.media;
 
 import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.AudioSampleFormat;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.transform.FrameAllocator;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link VideoFrame}s and {@link AudioData} the way WebCodecs' constructors do, or in place over a
@@ -67,6 +69,38 @@ public final class MediaFrames {
   public static AudioData wrapAudioData(FrameBuffer buffer, AudioSampleFormat format, float sampleRate,
       int numberOfFrames, int numberOfChannels, long timestampUs) {
     return AudioDataConstruction.wrap(buffer, format, sampleRate, numberOfFrames, numberOfChannels, timestampUs);
+  }
+
+  /**
+   * The {@link FrameBuffer} an open frame made here views (not retained: valid while the frame is open), or null for
+   * a closed frame or another implementation. Lets a transport recognise its own slots by their tag.
+   */
+  public static @Nullable FrameBuffer getBuffer(MediaFrame frame) {
+    if (frame.isClosed()) {
+      return null;
+    }
+    if (frame instanceof BufferVideoFrame) {
+      return ((BufferVideoFrame) frame).getBuffer();
+    }
+    if (frame instanceof BufferAudioData) {
+      return ((BufferAudioData) frame).getBuffer();
+    }
+    return null;
+  }
+
+  /**
+   * The byte offset of plane {@code index} of an open frame made here within its {@link #getBuffer buffer}; with
+   * {@link VideoFrame#getPlaneStride} it says where the pixels lie.
+   *
+   * @throws IllegalArgumentException for a frame of another implementation
+   * @throws IllegalStateException if the frame is closed
+   * @throws IndexOutOfBoundsException if {@code index} is not a plane of the frame
+   */
+  public static int getPlaneOffset(VideoFrame frame, int index) {
+    if (!(frame instanceof BufferVideoFrame)) {
+      throw new IllegalArgumentException("not a frame of dev.framebridge.sdk.media: " + frame.getClass().getName());
+    }
+    return ((BufferVideoFrame) frame).getPlaneOffset(index);
   }
 
   /** A {@link FrameAllocator} over fresh direct memory; its frames are writable. */
