@@ -134,6 +134,7 @@ public final class FramebridgeCommand implements Callable<Integer> {
       } else {
         stop.await();
       }
+      stats.close(); // ends the live line before the log line below
       LOG.info("shutting down after {} output frames", host.getMetrics().getOutputFrames());
     } finally {
       host.close();
