@@ -16,6 +16,7 @@ import dev.framebridge.host.sink.PictureStore;
 import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
+import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.spi.media.VideoFrame;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -217,6 +218,12 @@ public final class FramebridgeHost implements AutoCloseable {
   /** The camera in use (null only while starting). */
   public @Nullable CameraCapture getCamera() {
     return camera;
+  }
+
+  /** The camera track feeding the chain (null only while starting); muted while the device is lost. */
+  public @Nullable MediaStreamTrack getCameraTrack() {
+    CameraTrack t = cameraTrack;
+    return t == null ? null : t.getTrack();
   }
 
   /** The plugin chain (null only while starting). */
