@@ -107,6 +107,11 @@ public final class FramebridgeHost implements AutoCloseable {
     CompletableFuture<CameraCapture> opening = CompletableFuture.supplyAsync(
         () -> CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
           @Override
+          public ByteBuffer frameMemory(int bytes) {
+            return track.frameMemory(bytes);
+          }
+
+          @Override
           public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
             inputStore.publish(rgba, width, height, timestampMicros);
             metrics.onInputFrame();
