@@ -150,7 +150,7 @@ public final class WritableStream<T> {
       }
     }
     Throwable error = reason != null ? reason : new IllegalStateException("stream aborted");
-    if (!fail(error, true)) {
+    if (!fail(error)) {
       return CompletableFuture.completedFuture(null);
     }
     try {
@@ -266,7 +266,7 @@ public final class WritableStream<T> {
       if (chunk instanceof dev.framebridge.spi.media.MediaFrame) {
         ((dev.framebridge.spi.media.MediaFrame) chunk).close();
       }
-      fail(unwrap(error), false);
+      fail(unwrap(error));
       future.completeExceptionally(unwrap(error));
       return;
     }
@@ -283,7 +283,7 @@ public final class WritableStream<T> {
    * Moves to ERRORED, failing everything queued behind the write in progress. Returns false if already closed or
    * errored.
    */
-  private boolean fail(Throwable error, boolean abort) {
+  private boolean fail(Throwable error) {
     List<Object> dropped = new ArrayList<>();
     List<CompletableFuture<Void>> droppedFutures = new ArrayList<>();
     WritableStreamWriter<T> w;
@@ -294,7 +294,7 @@ public final class WritableStream<T> {
       }
       state = State.ERRORED;
       storedError = error;
-      drainQueued(dropped, droppedFutures);
+      drainQueued(dropped, droppedFutures, null);
       w = writer;
       ready = readyFuture;
     }
@@ -309,16 +309,24 @@ public final class WritableStream<T> {
     return true;
   }
 
-  /** Removes every queued entry except a write in progress; caller holds the lock. */
-  private void drainQueued(List<Object> dropped, List<CompletableFuture<Void>> droppedFutures) {
+  /**
+   * Removes every queued entry except a write in progress; caller holds the lock. The future of a queued close
+   * request goes to {@code closeFutures} when given, else with the others.
+   */
+  private void drainQueued(List<Object> dropped, List<CompletableFuture<Void>> droppedFutures,
+      @Nullable List<CompletableFuture<Void>> closeFutures) {
     Object head = inFlight ? chunks.poll() : null;
     CompletableFuture<Void> headFuture = inFlight ? futures.poll() : null;
+    java.util.Iterator<CompletableFuture<Void>> f = futures.iterator();
     for (Object c : chunks) {
+      CompletableFuture<Void> future = f.next();
       if (c != CLOSE) {
         dropped.add(c);
+        droppedFutures.add(future);
+      } else {
+        (closeFutures != null ? closeFutures : droppedFutures).add(future);
       }
     }
-    droppedFutures.addAll(futures);
     chunks.clear();
     futures.clear();
     if (head != null) {
@@ -350,13 +358,14 @@ public final class WritableStream<T> {
   private final class Controller implements WritableStreamController {
     @Override
     public void error(Throwable error) {
-      fail(error, false);
+      fail(error);
     }
 
     @Override
     public void close() {
       List<Object> dropped = new ArrayList<>();
       List<CompletableFuture<Void>> droppedFutures = new ArrayList<>();
+      List<CompletableFuture<Void>> closeFutures = new ArrayList<>();
       WritableStreamWriter<T> w;
       CompletableFuture<Void> ready;
       synchronized (lock) {
@@ -364,7 +373,7 @@ public final class WritableStream<T> {
           return;
         }
         state = State.CLOSED;
-        drainQueued(dropped, droppedFutures);
+        drainQueued(dropped, droppedFutures, closeFutures);
         w = writer;
         ready = readyFuture;
       }
@@ -372,6 +381,9 @@ public final class WritableStream<T> {
       IllegalArgumentException closed = new IllegalArgumentException("the stream was closed by its sink");
       for (CompletableFuture<Void> f : droppedFutures) {
         f.completeExceptionally(closed);
+      }
+      for (CompletableFuture<Void> f : closeFutures) {
+        f.complete(null); // the writer asked for a close, and the stream is closed
       }
       ready.complete(null);
       if (w != null) {
