@@ -1,5 +1,6 @@
 package dev.framebridge.runtime
 
+import dev.framebridge.sdk.transport.instance.InstanceDirectory
 import dev.framebridge.testing.ChainHostMain
 import dev.framebridge.testing.ChildJvm
 import dev.framebridge.testing.PluginJarBuilder
@@ -39,5 +40,7 @@ class HostDeathSpec extends Specification {
     cleanup:
     handles?.each { it.destroyForcibly() }
     host?.close()
+    // the killed host could not delete its shared memory; delete directories whose owner process is dead
+    InstanceDirectory.reclaim(InstanceDirectory.userDirectory(InstanceDirectory.DEFAULT_ROOT))
   }
 }

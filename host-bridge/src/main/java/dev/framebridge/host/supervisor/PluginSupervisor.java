@@ -209,7 +209,7 @@ public final class PluginSupervisor implements AutoCloseable {
     PluginWorker retired = null;
     boolean deliver;
     synchronized (this) {
-      if (w == candidate && active != null && frame.getTimestamp() < lastDeliveredTimestampUs) {
+      if (w == candidate && active != null && frame.getTimestamp() <= lastDeliveredTimestampUs) {
         // the new build is still catching up with the live input: keep the old one serving
         frame.close();
         return;

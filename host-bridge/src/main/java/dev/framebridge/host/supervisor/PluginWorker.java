@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginWorker.class);
   private static final int OUTPUT_SLOTS = 6;
-  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
+  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
   private final PluginJar jar;
   private final String outputName;
@@ -49,6 +49,7 @@ public final class PluginWorker implements AutoCloseable {
   private volatile @Nullable ChannelSubscriber output;
   private volatile @Nullable String failureFromWorker;
   private volatile long lastHeartbeatNs = System.nanoTime();
+  private long lastPingSentNs;
   private volatile long readyNs;
   private volatile long framesOut;
   private volatile long lastOutputNs;
@@ -154,7 +155,10 @@ public final class PluginWorker implements AutoCloseable {
     if (p == null || failed.get() || closing) {
       return;
     }
-    p.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", nowNs));
+    if (nowNs - lastPingSentNs >= timing.getHeartbeatInterval().toNanos()) {
+      lastPingSentNs = nowNs;
+      p.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", nowNs));
+    }
     synchronized (this) {
       if (nowNs - outputWindow[0] > TimeUnit.SECONDS.toNanos(1)) {
         outputWindow[0] = nowNs;

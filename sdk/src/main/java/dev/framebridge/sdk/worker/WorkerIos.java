@@ -1,6 +1,7 @@
 package dev.framebridge.sdk.worker;
 
 import dev.framebridge.sdk.media.MediaFrames;
+import dev.framebridge.sdk.transport.TrackHandle;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.spi.media.VideoFrame;
@@ -11,13 +12,19 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens a worker's ends from its INIT message: subscribes to {@code inputHandle} and attaches as publisher of the
- * output channel the host prepared ({@code outputHandle}).
+ * Opens a worker's ends from its INIT message: {@code inputHandle} (the slot's input channel) and
+ * {@code outputHandle} (the output channel the host prepared). By default through the object model and the
+ * transport's track API ({@link TrackWorkerIo}); {@code -Dframebridge.worker.channelIo=true} reads and writes the
+ * channels directly (one copy more on output, no stream machinery), kept as a fallback and for comparison.
  */
 final class WorkerIos {
   private WorkerIos() {}
 
   static WorkerIo open(ControlMessage init) throws IOException {
+    if (!Boolean.getBoolean("framebridge.worker.channelIo")) {
+      return new TrackWorkerIo(TrackHandle.parse(init.getString("inputHandle")),
+          TrackHandle.parse(init.getString("outputHandle")));
+    }
     String in = init.getString("inputHandle");
     String out = init.getString("outputHandle");
     ChannelSubscriber subscriber = ChannelSubscriber.open(ChannelFrames.directoryOf(in), ChannelFrames.nameOf(in));

@@ -168,7 +168,8 @@ final class ModelScenarios {
         finalReader(result.getTrack(), camera, o, r);
         cam.join();
         long pluginCpu = Long.parseLong(plugin.await("cpu_ns", 60));
-        System.err.println("# roundtrip: host channel dropped " + result.getDroppedFrames() + ", plugin "
+        System.err.println("# roundtrip: host channel dropped " + result.getDroppedFrames() + " (expired "
+            + result.getExpiredFrames() + ", unusable " + result.getUnusableFrames() + "), plugin "
             + plugin.await("drops", 5));
         r.cpuMsPerFrame = (TransportBenchmark.cpuNanos() - cpu0 + pluginCpu) / 1e6 / total;
       }
