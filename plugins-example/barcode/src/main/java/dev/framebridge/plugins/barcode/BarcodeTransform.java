@@ -73,6 +73,7 @@ final class BarcodeTransform extends PixelTransform {
     List<Detection> found = detect(image);
     lastDetections = found;
     if (found.isEmpty()) {
+      lastReported = List.of();
       return;
     }
     report(found);
