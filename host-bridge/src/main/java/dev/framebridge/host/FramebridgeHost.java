@@ -64,6 +64,8 @@ public final class FramebridgeHost implements AutoCloseable {
   private @Nullable WebPreviewServer web;
   private @Nullable SnapshotWriter snapshots;
   private volatile boolean closing;
+  private final java.util.Map<String, Long> lastPluginDrops = new java.util.HashMap<>();
+  private long carriedPluginDrops;
 
   private FramebridgeHost(HostOptions options) {
     this.options = options;
@@ -106,6 +108,11 @@ public final class FramebridgeHost implements AutoCloseable {
     // written before the chain reads the track are simply not seen by it.
     CompletableFuture<CameraCapture> opening = CompletableFuture.supplyAsync(
         () -> CameraCapture.start(options.getCamera(), clock, new CameraOutput() {
+          @Override
+          public ByteBuffer frameMemory(int bytes) {
+            return track.frameMemory(bytes);
+          }
+
           @Override
           public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
             inputStore.publish(rgba, width, height, timestampMicros);
@@ -257,12 +264,27 @@ public final class FramebridgeHost implements AutoCloseable {
     }
     PluginChain ch = chain;
     if (ch != null) {
-      ChainStatus st = ch.getStatus();
-      for (PluginStatus p : st.getPlugins()) {
-        drops += p.getDropped();
-      }
+      drops += pluginDrops(ch.getStatus());
     }
     return drops;
+  }
+
+  /**
+   * Sum of every plugin's drops since the host started. A plugin's count restarts with its worker, so a count that
+   * goes down is carried over: the total never decreases.
+   */
+  private synchronized long pluginDrops(ChainStatus status) {
+    for (PluginStatus p : status.getPlugins()) {
+      Long last = lastPluginDrops.put(p.getId(), p.getDropped());
+      if (last != null && p.getDropped() < last) {
+        carriedPluginDrops += last;
+      }
+    }
+    long sum = carriedPluginDrops;
+    for (long d : lastPluginDrops.values()) {
+      sum += d;
+    }
+    return sum;
   }
 
   /** Blocks until {@link #close} has completed (for example after the window was closed). */

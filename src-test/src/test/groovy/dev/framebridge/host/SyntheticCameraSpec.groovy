@@ -7,6 +7,11 @@ import dev.framebridge.host.camera.CaptureClock
 import dev.framebridge.host.camera.FramePacer
 import dev.framebridge.host.camera.SyntheticWebcamDevice
 import dev.framebridge.host.camera.TestPatternRenderer
+import dev.framebridge.host.camera.CameraTrack
+import dev.framebridge.sdk.insertable.MediaStreamTrackProcessor
+import dev.framebridge.sdk.track.MediaStreamTrackState
+import dev.framebridge.spi.media.VideoFrame
+import dev.framebridge.spi.media.VideoPixelFormat
 import java.nio.ByteBuffer
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.CountDownLatch
@@ -159,5 +164,48 @@ class SyntheticCameraSpec extends Specification {
 
     cleanup:
     capture?.close()
+  }
+
+  def "the camera track publishes RGBA VideoFrames over pooled memory and mutes with the device"() {
+    given:
+    def track = new CameraTrack('test camera')
+    def processor = new MediaStreamTrackProcessor<VideoFrame>(track.track, 4)
+    def reader = processor.readable.reader
+
+    when: "frames are written the way the capture writes them, and each is read and closed"
+    def seen = []
+    (0..<50).each { i ->
+      ByteBuffer mem = track.frameMemory(8 * 4 * 4)
+      (0..<32).each { p -> mem.putInt(p * 4, 0x10203000 | i) }
+      track.onFrame(mem, 8, 4, 1000L * i)
+      def r = reader.read().get(5, TimeUnit.SECONDS)
+      VideoFrame f = r.value
+      seen << [f.timestamp, f.format, f.codedWidth, f.getPlane(0).get(3) & 0xFF]
+      f.close()
+    }
+
+    then:
+    seen[7] == [7000L, VideoPixelFormat.RGBA, 8, 7]
+    seen.collect { it[3] } == (0..<50).toList()
+    track.buffersAllocated <= 4 // the pool recycles memory once frames close
+
+    when:
+    track.onMuted(true)
+
+    then:
+    track.track.muted
+    track.muted
+
+    when:
+    track.onMuted(false)
+    track.close()
+
+    then:
+    !track.track.muted
+    conditions().eventually { assert track.track.readyState == MediaStreamTrackState.ENDED }
+  }
+
+  static PollingConditions conditions() {
+    new PollingConditions(timeout: 5)
   }
 }

@@ -151,7 +151,6 @@ public final class CameraCapture implements AutoCloseable {
   private void run() {
     FramePacer pacer = isSynthetic() ? null : new FramePacer(fps); // the synthetic device paces itself
     ByteBuffer rgb = ByteBuffer.allocateDirect(width * height * 3);
-    ByteBuffer rgba = ByteBuffer.allocateDirect(width * height * 4);
     while (running) {
       try {
         if (pacer != null) {
@@ -170,6 +169,7 @@ public final class CameraCapture implements AutoCloseable {
           throw new WebcamException("camera delivered no image");
         }
         long ts = isSynthetic() ? synthetic.getLastTimestampMicros() : clock.nowMicros();
+        ByteBuffer rgba = output.frameMemory(width * height * 4);
         Rgb24ToRgba.convert(rgb, rgba, width * height);
         if (muted) {
           muted = false;

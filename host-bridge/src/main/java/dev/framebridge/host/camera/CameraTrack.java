@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the camera as a track: a {@link VideoTrackGenerator} whose writable receives one RGBA VideoFrame per
- * captured frame (timestamps in microseconds on the shared {@link CaptureClock}). Frame memory comes from a small pool
- * of direct buffers returned when the last frame viewing one closes, so steady capture allocates no pixel memory.
+ * captured frame (timestamps in microseconds on the shared {@link CaptureClock}). The capture converts straight into
+ * frame memory from a small pool of direct buffers, returned when the last frame viewing one closes: each frame is
+ * written once and steady capture allocates no pixel memory.
  * Losing the device mutes the generator (and so the track); frames resume unmuted.
  */
 public final class CameraTrack implements CameraOutput, AutoCloseable {
@@ -55,14 +56,18 @@ public final class CameraTrack implements CameraOutput, AutoCloseable {
     return buffersAllocated.get();
   }
 
+  /** A pooled buffer (returned to the pool when the last frame viewing it closes). */
   @Override
-  public void onFrame(ByteBuffer rgba, int width, int height, long timestampMicros) {
+  public ByteBuffer frameMemory(int bytes) {
+    return take(bytes);
+  }
+
+  /** Wraps {@code memory} (from {@link #frameMemory}) as a frame without copying and writes it to the track. */
+  @Override
+  public void onFrame(ByteBuffer memory, int width, int height, long timestampMicros) {
     if (closed) {
       return;
     }
-    int bytes = width * height * 4;
-    ByteBuffer memory = take(bytes);
-    memory.put(0, rgba, 0, bytes);
     FrameBuffer buffer = FrameBuffer.wrap(memory, () -> give(memory));
     VideoFrame frame = MediaFrames.wrapVideoFrame(buffer,
         VideoFrameInit.of(VideoPixelFormat.RGBA, width, height, timestampMicros));
@@ -79,7 +84,7 @@ public final class CameraTrack implements CameraOutput, AutoCloseable {
     ByteBuffer b;
     while ((b = pool.poll()) != null) {
       if (b.capacity() == bytes) {
-        return b.clear();
+        return b.clear().order(java.nio.ByteOrder.BIG_ENDIAN);
       }
     }
     buffersAllocated.incrementAndGet();

@@ -56,7 +56,8 @@ public final class HostHttpServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port + " (" + e.getMessage() + "); choose another "
+          + "port with --port N, or --port 0 for any free one", e);
     }
     AtomicInteger n = new AtomicInteger();
     ExecutorService executor = Executors.newCachedThreadPool(r -> {

@@ -24,6 +24,7 @@ public final class RgbaImage {
   private final boolean swapRedBlue;
   private final boolean alpha;
   private final boolean writable;
+  private int[] scratch = new int[0];
 
   private RgbaImage(VideoFrame frame, VideoPixelFormat format) {
     Rect visible = frame.getVisibleRect();
@@ -133,8 +134,24 @@ public final class RgbaImage {
   public void writeRow(int y, int[] argb) {
     checkRow(y, argb);
     int at = origin + y * stride;
-    for (int x = 0; x < width; x++) {
-      buffer.putInt(at + x * 4, fromArgb(argb[x]));
+    IntBuffer view = ints;
+    if (view != null) {
+      int[] out = argb;
+      if (swapRedBlue) {
+        // One row of scratch per image (not per row or pixel): lets the store be one bulk copy.
+        if (scratch.length < width) {
+          scratch = new int[width];
+        }
+        out = scratch;
+        for (int x = 0; x < width; x++) {
+          out[x] = swap(argb[x]);
+        }
+      }
+      view.put(at >> 2, out, 0, width);
+    } else {
+      for (int x = 0; x < width; x++) {
+        buffer.putInt(at + x * 4, fromArgb(argb[x]));
+      }
     }
   }
 

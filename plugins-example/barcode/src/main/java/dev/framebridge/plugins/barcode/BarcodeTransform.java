@@ -37,7 +37,7 @@ final class BarcodeTransform extends PixelTransform {
   private final MultiFormatReader reader = new MultiFormatReader();
   private final Map<String, TextStamp> labels = new HashMap<>();
   private List<Detection> lastDetections = List.of();
-  private String lastReported = "";
+  private List<String> lastReported = List.of();
   private int color;
   private int thickness;
   private boolean showText;
@@ -73,6 +73,7 @@ final class BarcodeTransform extends PixelTransform {
     List<Detection> found = detect(image);
     lastDetections = found;
     if (found.isEmpty()) {
+      lastReported = List.of();
       return;
     }
     report(found);
@@ -170,13 +171,23 @@ final class BarcodeTransform extends PixelTransform {
     return stamp;
   }
 
+  // Logs when the set of codes in view changes, not every frame they stay in view.
   private void report(List<Detection> found) {
-    String summary = found.toString();
-    String texts = found.stream().map(Detection::getText).reduce("", (a, b) -> a + "\n" + b);
-    if (!texts.equals(lastReported)) {
-      lastReported = texts;
-      LOG.info("found {}", summary);
+    if (found.size() == lastReported.size()) {
+      boolean same = true;
+      for (int i = 0; i < found.size() && same; i++) {
+        same = found.get(i).getText().equals(lastReported.get(i));
+      }
+      if (same) {
+        return;
+      }
     }
+    List<String> texts = new ArrayList<>(found.size());
+    for (Detection d : found) {
+      texts.add(d.getText());
+    }
+    lastReported = texts;
+    LOG.info("found {}", found);
   }
 
   private static int min(int[] v) {
