@@ -12,7 +12,12 @@ import dev.framebridge.spi.media.VideoPixelFormat
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
+import dev.framebridge.host.HostProcess
+import groovy.json.JsonSlurper
+import javax.imageio.ImageIO
+import spock.lang.Requires
 import spock.lang.Shared
+import spock.util.concurrent.PollingConditions
 import spock.lang.Specification
 
 /** The drop-in JARs themselves, as the host's launcher copies them into ./plugins, loaded the way the host loads. */
@@ -119,5 +124,39 @@ class ExamplePluginJarsSpec extends Specification {
 
     cleanup:
     plugin?.close()
+  }
+
+  @Requires(value = { HostProcess.isBuilt() }, reason = 'bin/framebridge needs host-bridge packaged (mvn package)')
+  def "the Kotlin JAR runs in the host and its effect is in the output"() {
+    given:
+    Path work = Files.createTempDirectory('examples-host')
+    Path plugins = Files.createDirectories(work.resolve('plugins'))
+    Files.copy(pluginsDir.resolve('framebridge-plugin-vignette-kotlin.jar'), plugins.resolve('framebridge-plugin-vignette-kotlin.jar'))
+    def host = new HostProcess(['--camera', 'synthetic', '--size', '320x240', '--fps', '30', '--preview', 'web',
+        '--port', '0', '--plugins', plugins.toString(), '--snapshot-dir', work.resolve('snaps').toString()], work)
+
+    expect: 'the Kotlin worker runs'
+    new PollingConditions(timeout: 40, delay: 0.3).eventually {
+      def status = host.json('api/status')
+      assert status.plugins*.id == ['vignette']
+      assert status.plugins[0].state == 'running'
+    }
+
+    when:
+    def paths = new JsonSlurper().parseText(host.post('api/snapshot', '{}').body())
+    def input = ImageIO.read(new File(paths.input as String))
+    def output = ImageIO.read(new File(paths.output as String))
+
+    then: 'the centre is untouched, the corner darkened by the default strength 0.6'
+    output.getRGB(160, 120) == input.getRGB(160, 120)
+    luma(output.getRGB(2, 2)) < luma(input.getRGB(2, 2)) * 0.6
+
+    cleanup:
+    host?.close()
+    work?.toFile()?.deleteDir()
+  }
+
+  static double luma(int rgb) {
+    0.2126 * ((rgb >> 16) & 0xFF) + 0.7152 * ((rgb >> 8) & 0xFF) + 0.0722 * (rgb & 0xFF)
   }
 }

@@ -12,14 +12,19 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.util.concurrent.TimeUnit
+import dev.framebridge.host.HostProcess
+import javax.imageio.ImageIO
+import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
 
 /**
  * End to end: generate a project from the template, build it offline with Maven against this checkout's SPI and SDK
  * (its own JUnit test uses the test kit), and run the drop-in JAR it produces through the test kit's loader.
- * Running it in a live host is the host's end-to-end spec, once both have landed.
+ * Finally the JAR is dropped into a running host ({@code bin/framebridge}, synthetic camera) and its effect read back
+ * from a snapshot of the output.
  */
 class PluginTemplateSpec extends Specification {
   @Shared Path root = locateRoot()
@@ -73,6 +78,51 @@ class PluginTemplateSpec extends Specification {
     language        | id        | cls      | ext
     Language.JAVA   | 'my-tint' | 'MyTint' | 'java'
     Language.KOTLIN | 'kt-tint' | 'KtTint' | 'kt'
+  }
+
+  @Requires(value = { HostProcess.isBuilt() }, reason = 'bin/framebridge needs host-bridge packaged (mvn package)')
+  def "the generated plugin's JAR, dropped into a running host's plugins folder, shows its effect in the output"() {
+    given: 'a generated Java plugin, built'
+    Path project = work.resolve('drop-tint')
+    new PluginProjectGenerator('drop-tint', 'com.example.droptint', Language.JAVA, version).generate(project)
+    maven(project, ['package', '-DskipTests'])
+    Path plugins = Files.createDirectories(work.resolve('plugins'))
+    def host = new HostProcess(['--camera', 'synthetic', '--size', '320x240', '--fps', '30', '--preview', 'web',
+        '--port', '0', '--plugins', plugins.toString(), '--snapshot-dir', work.resolve('snaps').toString()], work)
+    def conditions = new PollingConditions(timeout: 40, initialDelay: 0.2, delay: 0.3)
+
+    when: 'the JAR is dropped in while the host runs'
+    Files.copy(project.resolve('target/drop-tint.jar'), plugins.resolve('.drop-tint.jar.part'))
+    Files.move(plugins.resolve('.drop-tint.jar.part'), plugins.resolve('drop-tint.jar'))
+
+    then: 'the host picks it up and runs it in a worker'
+    conditions.eventually {
+      def status = host.json('api/status')
+      assert status.plugins*.id == ['drop-tint']
+      assert status.plugins[0].state == 'running'
+    }
+
+    when:
+    def snap = host.post('api/snapshot', '{}')
+    def paths = new groovy.json.JsonSlurper().parseText(snap.body())
+
+    then: 'the blue bar of the test pattern comes out tinted halfway to orange (defaults: strength 0.5, #FF8000)'
+    snap.statusCode() == 200
+    close(pixel(Path.of(paths.input as String), 300, 100), [0, 0, 255])
+    close(pixel(Path.of(paths.output as String), 300, 100), [128, 64, 127])
+
+    cleanup:
+    host?.close()
+  }
+
+  static int[] pixel(Path png, int x, int y) {
+    int v = ImageIO.read(png.toFile()).getRGB(x, y)
+    [(v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF] as int[]
+  }
+
+  static boolean close(int[] actual, List<Integer> expected) {
+    assert (0..2).every { Math.abs(actual[it] - expected[it]) <= 2 }: "${actual} is not ${expected} (+-2)"
+    true
   }
 
   def "the generator refuses ids the host would refuse and non-empty directories"() {

@@ -1,10 +1,13 @@
 package dev.framebridge.sdk.effects;
 
+import java.util.Arrays;
+
 /**
  * A separable blur by running sums: each box pass costs the same whatever the radius (one add and one subtract per
  * channel and pixel, int maths). {@link #box} is one horizontal and one vertical box pass; {@link #gaussian} repeats
- * them three times, which approximates a Gaussian of sigma {@code sqrt(radius * (radius + 1))} closely enough
- * for video. Edges clamp. Alpha is kept. Scratch arrays grow to the largest image seen and are reused, so steady-state
+ * them three times, which approximates a Gaussian of sigma {@code sqrt(radius * (radius + 1))} closely enough for
+ * video. Edges clamp; alpha is kept. The image is split once into red, green and blue planes so every pass is a
+ * straight walk over one int array. Scratch arrays grow to the largest image seen and are reused, so steady-state
  * frames allocate nothing; an instance is therefore for one thread.
  */
 public final class SeparableBlur {
@@ -13,7 +16,9 @@ public final class SeparableBlur {
 
   private final int passes;
   private int radius;
-  private int[] pixels = new int[0];
+  private int[] red = new int[0];
+  private int[] green = new int[0];
+  private int[] blue = new int[0];
   private int[] line = new int[0];
   private int[] sums = new int[0];
   private int[] ring = new int[0];
@@ -61,114 +66,108 @@ public final class SeparableBlur {
     }
     int w = image.getWidth();
     int h = image.getHeight();
-    if (pixels.length < w * h) {
-      pixels = new int[w * h];
-    }
-    if (line.length < Math.max(w, h)) {
-      line = new int[Math.max(w, h)];
-    }
-    if (sums.length < w * 3) {
-      sums = new int[w * 3];
-    }
+    ensureCapacity(w, h);
     int[] row = line;
     for (int y = 0; y < h; y++) {
       image.readRow(y, row);
-      System.arraycopy(row, 0, pixels, y * w, w);
+      int base = y * w;
+      for (int x = 0; x < w; x++) {
+        int v = row[x];
+        red[base + x] = (v >>> 16) & 0xFF;
+        green[base + x] = (v >>> 8) & 0xFF;
+        blue[base + x] = v & 0xFF;
+      }
     }
     for (int p = 0; p < passes; p++) {
-      horizontal(w, h);
-      vertical(w, h);
+      horizontal(red, w, h);
+      vertical(red, w, h);
+      horizontal(green, w, h);
+      vertical(green, w, h);
+      horizontal(blue, w, h);
+      vertical(blue, w, h);
     }
     for (int y = 0; y < h; y++) {
-      System.arraycopy(pixels, y * w, row, 0, w);
+      image.readRow(y, row); // for alpha
+      int base = y * w;
+      for (int x = 0; x < w; x++) {
+        row[x] = (row[x] & 0xFF000000) | (red[base + x] << 16) | (green[base + x] << 8) | blue[base + x];
+      }
       image.writeRow(y, row);
     }
   }
 
-  private void horizontal(int w, int h) {
+  private void ensureCapacity(int w, int h) {
+    if (red.length < w * h) {
+      red = new int[w * h];
+      green = new int[w * h];
+      blue = new int[w * h];
+    }
+    if (line.length < Math.max(w, h)) {
+      line = new int[Math.max(w, h)];
+    }
+    if (sums.length < w) {
+      sums = new int[w];
+    }
+    if (ring.length < (radius + 1) * w) {
+      ring = new int[(radius + 1) * w];
+    }
+  }
+
+  private void horizontal(int[] c, int w, int h) {
     int r = radius;
-    int n = 2 * r + 1;
-    int inv = (65536 + n - 1) / n;
-    int[] px = pixels;
+    int inv = reciprocal(2 * r + 1);
     int[] out = line;
+    int last = w - 1;
     for (int y = 0; y < h; y++) {
       int base = y * w;
-      int sr = 0;
-      int sg = 0;
-      int sb = 0;
+      int s = 0;
       for (int i = -r; i <= r; i++) {
-        int v = px[base + clampIndex(i, w)];
-        sr += (v >>> 16) & 0xFF;
-        sg += (v >>> 8) & 0xFF;
-        sb += v & 0xFF;
+        s += c[base + (i < 0 ? 0 : (i > last ? last : i))];
       }
       for (int x = 0; x < w; x++) {
-        out[x] = (px[base + x] & 0xFF000000)
-            | (((sr * inv) >>> 16) << 16) | (((sg * inv) >>> 16) << 8) | ((sb * inv) >>> 16);
-        int add = px[base + Math.min(x + r + 1, w - 1)];
-        int sub = px[base + Math.max(x - r, 0)];
-        sr += ((add >>> 16) & 0xFF) - ((sub >>> 16) & 0xFF);
-        sg += ((add >>> 8) & 0xFF) - ((sub >>> 8) & 0xFF);
-        sb += (add & 0xFF) - (sub & 0xFF);
+        out[x] = (s * inv) >>> 16;
+        int add = x + r + 1;
+        int sub = x - r;
+        s += c[base + (add > last ? last : add)] - c[base + (sub < 0 ? 0 : sub)];
       }
-      System.arraycopy(out, 0, px, base, w);
+      System.arraycopy(out, 0, c, base, w);
     }
   }
 
-  // Row-major running column sums: walks memory in order instead of striding down columns.
-  private void vertical(int w, int h) {
+  // Running column sums walked row by row (memory order). Row y is overwritten with its result, so the source rows
+  // still needed (y - r .. y) are kept in a ring of r + 1 rows.
+  private void vertical(int[] c, int w, int h) {
     int r = radius;
-    int n = 2 * r + 1;
-    int inv = (65536 + n - 1) / n;
-    int[] px = pixels;
+    int inv = reciprocal(2 * r + 1);
+    int ringRows = r + 1;
+    int last = h - 1;
     int[] s = sums;
-    java.util.Arrays.fill(s, 0, w * 3, 0);
+    Arrays.fill(s, 0, w, 0);
     for (int i = -r; i <= r; i++) {
-      int base = clampIndex(i, h) * w;
+      int base = (i < 0 ? 0 : (i > last ? last : i)) * w;
       for (int x = 0; x < w; x++) {
-        int v = px[base + x];
-        s[x * 3] += (v >>> 16) & 0xFF;
-        s[x * 3 + 1] += (v >>> 8) & 0xFF;
-        s[x * 3 + 2] += v & 0xFF;
+        s[x] += c[base + x];
       }
     }
-    // Rows are rewritten as we go, so keep the r+1 source rows still needed in a ring inside 'ring'.
-    int ringRows = r + 1;
-    int[] ring = ringFor(ringRows * w);
     for (int y = 0; y < h; y++) {
       int base = y * w;
-      int sub = Math.max(y - r, 0);
-      int add = Math.min(y + r + 1, h - 1);
-      // Save source row y before it is overwritten: it leaves the window at y + r + 1.
-      System.arraycopy(px, base, ring, (y % ringRows) * w, w);
-      // Row sub (<= y) is already overwritten: its source is in the ring; row add is still in place unless add == y.
-      int subBase = (sub % ringRows) * w;
-      int addBase = add * w;
+      System.arraycopy(c, base, ring, (y % ringRows) * w, w);
       for (int x = 0; x < w; x++) {
-        int a = px[base + x] & 0xFF000000;
-        px[base + x] = a
-            | (((s[x * 3] * inv) >>> 16) << 16)
-            | (((s[x * 3 + 1] * inv) >>> 16) << 8)
-            | ((s[x * 3 + 2] * inv) >>> 16);
+        c[base + x] = (s[x] * inv) >>> 16;
       }
+      int add = Math.min(y + r + 1, last);
+      int subBase = (Math.max(y - r, 0) % ringRows) * w;
+      // Row add is still unwritten unless it is y itself (clamped at the bottom edge): then take it from the ring.
+      int[] addFrom = add > y ? c : ring;
+      int addBase = add > y ? add * w : (add % ringRows) * w;
       for (int x = 0; x < w; x++) {
-        int va = add > y ? px[addBase + x] : ring[(add % ringRows) * w + x];
-        int vs = ring[subBase + x];
-        s[x * 3] += ((va >>> 16) & 0xFF) - ((vs >>> 16) & 0xFF);
-        s[x * 3 + 1] += ((va >>> 8) & 0xFF) - ((vs >>> 8) & 0xFF);
-        s[x * 3 + 2] += (va & 0xFF) - (vs & 0xFF);
+        s[x] += addFrom[addBase + x] - ring[subBase + x];
       }
     }
   }
 
-  private int[] ringFor(int size) {
-    if (ring.length < size) {
-      ring = new int[size];
-    }
-    return ring;
-  }
-
-  private static int clampIndex(int i, int n) {
-    return i < 0 ? 0 : (i >= n ? n - 1 : i);
+  // Rounded up so that a flat area of value v sums to v * n and comes back as exactly v (n <= 257).
+  private static int reciprocal(int n) {
+    return (65536 + n - 1) / n;
   }
 }
