@@ -392,4 +392,30 @@ class SharedMemoryChannelSpec extends Specification {
     read*.get(1).every { it == -1 }
     read*.get(0) == [1L, 2L, 3L] + (36..40).collect { it as long }
   }
+
+  def "frames forwarded by reference fill the ring like copies: a reader one behind loses nothing"() {
+    given: 'five frames in a camera channel, read and held'
+    def camera = using(ChannelPublisher.create(dir.path, 'cam', TrackKind.VIDEO, 8))
+    def camReader = using(ChannelSubscriber.open(dir.path, 'cam'))
+    def out = using(ChannelPublisher.create(dir.path, 'out', TrackKind.VIDEO, 8))
+    def outReader = using(ChannelSubscriber.open(dir.path, 'out'))
+    (1..5).each { publishPattern(camera, 64, 48, it) }
+    def held = (1..5).collect { using(camReader.poll()) }
+
+    when: 'each is forwarded into another channel before anyone reads that one'
+    def forwarded = held.collect { out.forward(it, it.timestampUs, 1000, 64, 48) }
+    held.each { it.close() }
+    def read = []
+    SlotFrame f
+    while ((f = outReader.poll()) != null) {
+      read << [f.timestampUs, f.forwarded, f.dataChannel, Patterns.firstMismatch(f.data, f.sizeBytes, f.timestampUs)]
+      f.close()
+    }
+
+    then:
+    forwarded.every()
+    out.framesForwarded == 5
+    read == (1..5).collect { [it as long, true, 'cam', -1] }
+    outReader.dropped == 0
+  }
 }

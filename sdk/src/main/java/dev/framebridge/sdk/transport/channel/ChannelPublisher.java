@@ -301,6 +301,7 @@ public final class ChannelPublisher implements AutoCloseable {
       }
       leasesOverridden++;
     }
+    nextSlot = (slot + 1) % slotCount;
     long at = RingDescriptor.slotOffset(slotStride, slot);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, frame.getWriteStartNanos());
     SlotDescriptor.writeHeader(r, at, timestampUs, durationUs, frame.getFormatCode(), frame.getWidth(),

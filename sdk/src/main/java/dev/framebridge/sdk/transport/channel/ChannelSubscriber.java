@@ -38,6 +38,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private long slotStride;
   private long slotCapacity;
   private long lastSequence;
+  private long scannedSequence;
   private long received;
   private long dropped;
   private long rejected;
@@ -116,19 +117,16 @@ public final class ChannelSubscriber implements AutoCloseable {
       return null;
     }
     for (int attempt = 0; attempt <= slotCount; attempt++) {
-      int best = -1;
-      long bestSequence = Long.MAX_VALUE;
-      for (int i = 0; i < slotCount; i++) {
-        long word = r.getLongAcquire(RingDescriptor.slotOffset(slotStride, i) + SlotDescriptor.COMMIT_WORD_OFFSET);
-        long seq = word >>> 1;
-        if ((word & 1) == 0 && seq > lastSequence && seq < bestSequence) {
-          best = i;
-          bestSequence = seq;
-        }
+      int best = scan(r);
+      if (best >= 0 && scannedSequence > lastSequence + 1) {
+        // A gap may be a scan race: frame n+1 committed into a slot already passed while n+2 landed in a later one.
+        // Frames commit in sequence order, so a second scan started now sees n+1 unless it is really gone.
+        best = scan(r);
       }
       if (best < 0) {
         return null;
       }
+      long bestSequence = scannedSequence;
       long at = RingDescriptor.slotOffset(slotStride, best);
       // Count ourselves in (impossible while the publisher holds the write lock), then check it is still our frame.
       if (!SlotDescriptor.tryAcquireRead(r, at)) {
@@ -176,6 +174,22 @@ public final class ChannelSubscriber implements AutoCloseable {
       return frame;
     }
     return null;
+  }
+
+  /** The slot holding the oldest committed frame newer than the last one read (its sequence in scannedSequence). */
+  private int scan(MappedRegion r) {
+    int best = -1;
+    long bestSequence = Long.MAX_VALUE;
+    for (int i = 0; i < slotCount; i++) {
+      long word = r.getLongAcquire(RingDescriptor.slotOffset(slotStride, i) + SlotDescriptor.COMMIT_WORD_OFFSET);
+      long seq = word >>> 1;
+      if ((word & 1) == 0 && seq > lastSequence && seq < bestSequence) {
+        best = i;
+        bestSequence = seq;
+      }
+    }
+    scannedSequence = bestSequence;
+    return best;
   }
 
   private void reject(long sequence, SharedDataException e) {
