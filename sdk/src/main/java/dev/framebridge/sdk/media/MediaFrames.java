@@ -1,0 +1,86 @@
+package dev.framebridge.sdk.media;
+
+import dev.framebridge.spi.media.AudioData;
+import dev.framebridge.spi.media.AudioSampleFormat;
+import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.transform.FrameAllocator;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Creates {@link VideoFrame}s and {@link AudioData} the way WebCodecs' constructors do, or in place over a
+ * {@link FrameBuffer}, and counts live frames and buffers so leaks show up in tests.
+ *
+ * <p>Every construction error is an {@link IllegalArgumentException} naming the field at fault.
+ */
+public final class MediaFrames {
+  static final LongAdder OPEN_FRAMES = new LongAdder();
+  static final LongAdder LIVE_BUFFERS = new LongAdder();
+
+  private MediaFrames() {}
+
+  /**
+   * WebCodecs' {@code new VideoFrame(data, init)}: copies the bytes from {@code data}'s position on (its position is
+   * left unchanged), laid out as {@code init.layout} says or tightly packed, into a new read-only frame.
+   *
+   * @throws IllegalArgumentException for a missing or invalid field, or data too small for the layout
+   */
+  public static VideoFrame createVideoFrame(ByteBuffer data, VideoFrameInit init) {
+    return VideoFrameConstruction.copyOf(data, init);
+  }
+
+  /**
+   * A frame over {@code buffer} without copying; it takes over one reference of the buffer, released when the frame
+   * closes, or at once if this throws. The frame is writable if the buffer is.
+   *
+   * @throws IllegalArgumentException for a missing or invalid field, or a buffer too small for the layout
+   */
+  public static VideoFrame wrapVideoFrame(FrameBuffer buffer, VideoFrameInit init) {
+    return VideoFrameConstruction.wrap(buffer, init);
+  }
+
+  /**
+   * WebCodecs' {@code new VideoFrame(frame, init)}: shares {@code source}'s memory and copies its format, sizes,
+   * timestamp, duration and colour space; {@code overrides} may set timestamp, duration, visibleRect and display size.
+   *
+   * @throws IllegalStateException if {@code source} is closed
+   * @throws IllegalArgumentException for an invalid override, or one of format, coded size or layout
+   */
+  public static VideoFrame createVideoFrame(VideoFrame source, VideoFrameInit overrides) {
+    return VideoFrameConstruction.fromFrame(source, overrides);
+  }
+
+  /**
+   * WebCodecs' {@code new AudioData(init)}: copies the samples into a new read-only chunk.
+   *
+   * @throws IllegalArgumentException for a missing field, a non-positive count or rate, or data too small
+   */
+  public static AudioData createAudioData(AudioDataInit init) {
+    return AudioDataConstruction.copyOf(init);
+  }
+
+  /**
+   * Audio over {@code buffer} without copying; takes over one reference like {@link #wrapVideoFrame}.
+   *
+   * @throws IllegalArgumentException for a non-positive count or rate, or a buffer too small
+   */
+  public static AudioData wrapAudioData(FrameBuffer buffer, AudioSampleFormat format, float sampleRate,
+      int numberOfFrames, int numberOfChannels, long timestampUs) {
+    return AudioDataConstruction.wrap(buffer, format, sampleRate, numberOfFrames, numberOfChannels, timestampUs);
+  }
+
+  /** A {@link FrameAllocator} over fresh direct memory; its frames are writable. */
+  public static FrameAllocator heapAllocator() {
+    return HeapFrameAllocator.INSTANCE;
+  }
+
+  /** VideoFrame and AudioData objects (clones included) created and not yet closed, in this JVM. */
+  public static long getOpenFrameCount() {
+    return OPEN_FRAMES.sum();
+  }
+
+  /** FrameBuffers not yet fully released, in this JVM. */
+  public static long getLiveBufferCount() {
+    return LIVE_BUFFERS.sum();
+  }
+}
