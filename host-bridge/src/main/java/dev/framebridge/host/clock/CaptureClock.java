@@ -15,6 +15,11 @@ public final class CaptureClock {
   private final LongSupplier nanoSource;
   private final long originNs;
 
+  /** A clock whose zero is now, on {@link System#nanoTime()}; the same as {@link #startNow()}. */
+  public CaptureClock() {
+    this(System::nanoTime);
+  }
+
   private CaptureClock(LongSupplier nanoSource) {
     this.nanoSource = nanoSource;
     this.originNs = nanoSource.getAsLong();
@@ -33,6 +38,16 @@ public final class CaptureClock {
   /** Microseconds since this clock started: the timestamp of a frame captured now. */
   public long nowMicros() {
     return (nanoSource.getAsLong() - originNs) / 1_000L;
+  }
+
+  /** The {@link System#nanoTime()}-scale reading at which this clock reads zero. */
+  public long getStartNanos() {
+    return originNs;
+  }
+
+  /** Converts a {@link System#nanoTime()} reading into this clock's microseconds. */
+  public long toMicros(long nanoTime) {
+    return (nanoTime - originNs) / 1_000L;
   }
 
   /** Nanoseconds since this clock started. */
