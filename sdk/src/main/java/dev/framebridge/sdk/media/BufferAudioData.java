@@ -55,6 +55,11 @@ final class BufferAudioData implements AudioData {
     return (long) format.getBytesPerSample() * frames * channels;
   }
 
+
+  FrameBuffer getBuffer() {
+    return buffer;
+  }
+
   @Override
   public @Nullable AudioSampleFormat getFormat() {
     return isClosed() ? null : format;

@@ -74,6 +74,20 @@ public final class MediaFrames {
     return HeapFrameAllocator.INSTANCE;
   }
 
+  /**
+   * The {@link FrameBuffer} a frame of this package views (shared by its clones), so an owner can recognise its
+   * memory by {@link FrameBuffer#getTag()}; null for frames of other implementations. Added by the transport.
+   */
+  public static @org.jspecify.annotations.Nullable FrameBuffer bufferOf(dev.framebridge.spi.media.MediaFrame frame) {
+    if (frame instanceof BufferVideoFrame) {
+      return ((BufferVideoFrame) frame).getBuffer();
+    }
+    if (frame instanceof BufferAudioData) {
+      return ((BufferAudioData) frame).getBuffer();
+    }
+    return null;
+  }
+
   /** VideoFrame and AudioData objects (clones included) created and not yet closed, in this JVM. */
   public static long getOpenFrameCount() {
     return OPEN_FRAMES.sum();

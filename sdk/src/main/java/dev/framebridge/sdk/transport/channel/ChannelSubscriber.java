@@ -1,0 +1,402 @@
+package dev.framebridge.sdk.transport.channel;
+
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.AudioSampleFormat;
+import dev.framebridge.spi.media.VideoPixelFormat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a channel's frames in order, in place, without copying. {@link #poll()} never blocks; {@link #await} waits
+ * with a {@link BackoffIdleStrategy}. Frames the publisher overwrote before they were read are skipped and counted as
+ * dropped; a frame whose descriptor breaks the layout is rejected (counted, logged, {@link #getLastRejection()}) and
+ * never crashes the reader. The track ends when the publisher ends it, or when it dies (its pid is gone or its
+ * heartbeat is older than {@link ChannelDescriptor#HEARTBEAT_TIMEOUT_NS}). One thread polls; frames may be closed on
+ * any thread.
+ */
+public final class ChannelSubscriber implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriber.class);
+  private static final long LIVENESS_CHECK_NS = 50_000_000L;
+
+  private final Path directory;
+  private final String name;
+  private final MappedRegion control;
+  private final TrackKind kind;
+  private final int slotCount;
+  private final BackoffIdleStrategy idle = new BackoffIdleStrategy();
+  private @Nullable MappedRegion ring;
+  private long generation;
+  private long slotStride;
+  private long slotCapacity;
+  private long lastSequence;
+  private long received;
+  private long dropped;
+  private long rejected;
+  private final AtomicLong overwrittenWhileHeld = new AtomicLong();
+  private volatile @Nullable String lastRejection;
+  private long lastLivenessCheckNs;
+  private long lastFrameNs = System.nanoTime() - BackoffIdleStrategy.ACTIVE_WINDOW_NS; // idle until a frame comes
+  private boolean publisherGone;
+  private volatile boolean closed;
+
+  private ChannelSubscriber(Path directory, String name, MappedRegion control) {
+    this.directory = directory;
+    this.name = name;
+    this.control = control;
+    this.kind = control.getInt(ChannelDescriptor.KIND_OFFSET) == 0 ? TrackKind.VIDEO : TrackKind.AUDIO;
+    this.slotCount = control.getInt(ChannelDescriptor.SLOT_COUNT_OFFSET);
+  }
+
+  /**
+   * Opens a channel's control file.
+   *
+   * @throws NoSuchFileException if the channel does not exist
+   * @throws SharedDataException if the control page is not a channel of this layout version
+   */
+  public static ChannelSubscriber open(Path directory, String name) throws IOException {
+    MappedRegion region = MappedRegion.mapExisting(ChannelDescriptor.controlFile(directory, name));
+    try {
+      if (!ChannelDescriptor.validate(region)) {
+        throw new SharedDataException(region.getFile(), "control page not initialised (no magic)");
+      }
+    } catch (RuntimeException e) {
+      region.close();
+      throw e;
+    }
+    return new ChannelSubscriber(directory, name, region);
+  }
+
+  public TrackKind getKind() {
+    return kind;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * The next frame in order, or null if none is ready (or the channel ended). Never blocks.
+   *
+   * @throws IllegalStateException if closed
+   */
+  public @Nullable SlotFrame poll() {
+    if (closed) {
+      throw new IllegalStateException("subscriber of channel " + name + " is closed");
+    }
+    long published = control.getLongAcquire(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET);
+    if (published <= lastSequence) {
+      return null;
+    }
+    long gen = control.getLongAcquire(ChannelDescriptor.RING_GENERATION_OFFSET);
+    if (gen != generation && !mapGeneration(gen)) {
+      return null;
+    }
+    MappedRegion r = ring;
+    if (r == null) {
+      return null;
+    }
+    for (int attempt = 0; attempt <= slotCount; attempt++) {
+      int best = -1;
+      long bestSequence = Long.MAX_VALUE;
+      for (int i = 0; i < slotCount; i++) {
+        long word = r.getLongAcquire(RingDescriptor.slotOffset(slotStride, i) + SlotDescriptor.COMMIT_WORD_OFFSET);
+        long seq = word >>> 1;
+        if ((word & 1) == 0 && seq > lastSequence && seq < bestSequence) {
+          best = i;
+          bestSequence = seq;
+        }
+      }
+      if (best < 0) {
+        return null;
+      }
+      long at = RingDescriptor.slotOffset(slotStride, best);
+      // Lease first, then re-check the sequence: the publisher marks first, then checks leases (Dekker).
+      r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, 1);
+      r.putLongRelease(at + SlotDescriptor.LEASE_NANOS_OFFSET, System.nanoTime());
+      long expected = SlotDescriptor.committed(bestSequence);
+      if (r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
+        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        continue; // overwritten between the scan and the lease: look again
+      }
+      SlotFrame frame;
+      try {
+        frame = read(r, at, bestSequence);
+      } catch (SharedDataException e) {
+        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        reject(bestSequence, e);
+        continue;
+      }
+      if (r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
+        frame.close();
+        continue;
+      }
+      dropped += bestSequence - lastSequence - 1;
+      lastSequence = bestSequence;
+      received++;
+      lastFrameNs = System.nanoTime();
+      return frame;
+    }
+    return null;
+  }
+
+  private void reject(long sequence, SharedDataException e) {
+    dropped += sequence - lastSequence - 1;
+    lastSequence = sequence;
+    rejected++;
+    if (lastRejection == null || rejected % 1000 == 1) {
+      LOG.warn("channel {}: frame {} rejected: {}", name, sequence, e.getMessage());
+    }
+    lastRejection = e.getMessage();
+  }
+
+  private SlotFrame read(MappedRegion r, long at, long sequence) {
+    Path file = r.getFile();
+    int format = r.getInt(at + SlotDescriptor.FORMAT_OFFSET);
+    int width = r.getInt(at + SlotDescriptor.WIDTH_OFFSET);
+    int height = r.getInt(at + SlotDescriptor.HEIGHT_OFFSET);
+    int size = r.getInt(at + SlotDescriptor.SIZE_OFFSET);
+    long dataOffset = r.getLong(at + SlotDescriptor.DATA_OFFSET_OFFSET);
+    int w2 = r.getInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET);
+    int h2 = r.getInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET);
+    if (dataOffset < at + SlotDescriptor.LENGTH || dataOffset > r.getLength()
+        || size < 0 || dataOffset + size > at + slotStride) {
+      throw new SharedDataException(file, "frame " + sequence + " points outside its slot: data at " + dataOffset
+          + " of " + size + " bytes, slot spans " + at + ".." + (at + slotStride) + ", file " + r.getLength());
+    }
+    if (size > slotCapacity) {
+      throw new SharedDataException(file, "frame " + sequence + " of " + size + " bytes exceeds the slot capacity "
+          + slotCapacity);
+    }
+    long expectedSize;
+    if (kind == TrackKind.VIDEO) {
+      VideoPixelFormat[] formats = VideoPixelFormat.values();
+      if (format < 0 || format >= formats.length) {
+        throw new SharedDataException(file, "frame " + sequence + " has unknown pixel format code " + format);
+      }
+      if (width <= 0 || height <= 0 || width > 1 << 15 || height > 1 << 15) {
+        throw new SharedDataException(file, "frame " + sequence + " has size " + width + "x" + height);
+      }
+      expectedSize = formats[format].frameBytes(width, height);
+    } else {
+      AudioSampleFormat[] formats = AudioSampleFormat.values();
+      if (format < 0 || format >= formats.length || width <= 0 || height <= 0) {
+        throw new SharedDataException(file, "frame " + sequence + " has audio format " + format + ", "
+            + width + " channels, " + height + " frames");
+      }
+      expectedSize = (long) formats[format].getBytesPerSample() * width * height;
+    }
+    if (expectedSize != size) {
+      throw new SharedDataException(file, "frame " + sequence + " says " + size + " bytes but its format and size"
+          + " need " + expectedSize);
+    }
+    if (!r.retain()) {
+      throw new SharedDataException(file, "ring already released");
+    }
+    ByteBuffer data = r.slice(dataOffset, size).asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    return new SlotFrame(this, r, at, sequence, r.getLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET),
+        r.getLong(at + SlotDescriptor.DURATION_US_OFFSET), r.getLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET),
+        format, width, height, w2, h2, data);
+  }
+
+  private boolean mapGeneration(long gen) {
+    Path file = ChannelDescriptor.ringFile(directory, name, gen);
+    MappedRegion next;
+    try {
+      next = MappedRegion.mapExisting(file);
+    } catch (NoSuchFileException e) {
+      return false; // replaced again already, or the publisher closed; the next poll sees the state
+    } catch (IOException e) {
+      throw new SharedDataException(file, "cannot map: " + e);
+    }
+    try {
+      if (!RingDescriptor.validate(next, slotCount, gen)) {
+        next.close();
+        return false;
+      }
+    } catch (SharedDataException e) {
+      next.close();
+      throw e;
+    }
+    next.pretouchForRead();
+    MappedRegion old = ring;
+    ring = next;
+    generation = gen;
+    slotCapacity = next.getLong(RingDescriptor.SLOT_CAPACITY_OFFSET);
+    slotStride = next.getLong(RingDescriptor.SLOT_STRIDE_OFFSET);
+    if (old != null) {
+      old.close(); // unmapped once the frames still leased from it are closed
+    }
+    return true;
+  }
+
+  /**
+   * Waits for the next frame with the idle strategy.
+   *
+   * @return the frame, or null on timeout or once the track has ended
+   */
+  public @Nullable SlotFrame await(long timeoutNs) {
+    long start = System.nanoTime();
+    idle.reset();
+    while (true) {
+      SlotFrame frame = poll();
+      if (frame != null) {
+        return frame;
+      }
+      long now = System.nanoTime();
+      if (isEnded() || now - start >= timeoutNs) {
+        return null;
+      }
+      idle.idle(now - lastFrameNs);
+    }
+  }
+
+  /**
+   * Whether the track has ended: the publisher ended it and every frame before the end was read (or overwritten),
+   * or the publisher died.
+   */
+  public boolean isEnded() {
+    if (closed) {
+      return true;
+    }
+    long endedAfter = control.getLongAcquire(ChannelDescriptor.ENDED_AFTER_SEQUENCE_OFFSET);
+    if (endedAfter != ChannelDescriptor.LIVE && lastSequence >= endedAfter) {
+      return true;
+    }
+    if (endedAfter != ChannelDescriptor.LIVE && control.getLongAcquire(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET)
+        <= lastSequence) {
+      return true;
+    }
+    return isPublisherGone();
+  }
+
+  /** Whether the publisher process died (pid gone) or stopped beating; checked at most every 50 ms. */
+  public boolean isPublisherGone() {
+    if (publisherGone) {
+      return true;
+    }
+    long now = System.nanoTime();
+    if (now - lastLivenessCheckNs < LIVENESS_CHECK_NS) {
+      return false;
+    }
+    lastLivenessCheckNs = now;
+    long pid = control.getLongAcquire(ChannelDescriptor.PUBLISHER_PID_OFFSET);
+    if (pid == 0) {
+      return false; // nobody has attached yet
+    }
+    long beat = control.getLongAcquire(ChannelDescriptor.HEARTBEAT_NANOS_OFFSET);
+    boolean alive = pid == ProcessHandle.current().pid()
+        || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    boolean ended = control.getLongAcquire(ChannelDescriptor.ENDED_AFTER_SEQUENCE_OFFSET) != ChannelDescriptor.LIVE;
+    if (!alive || (!ended && beat != 0 && now - beat > ChannelDescriptor.HEARTBEAT_TIMEOUT_NS)) {
+      publisherGone = true;
+      LOG.debug("channel {}: publisher {} is gone", name, pid);
+    }
+    return publisherGone;
+  }
+
+  /** The publisher's muted state. */
+  public boolean isMuted() {
+    return control.getIntAcquire(ChannelDescriptor.MUTED_OFFSET) != 0;
+  }
+
+  /** Bumps on every mute or settings change (even values are stable). */
+  public long getStateVersion() {
+    return control.getLongAcquire(ChannelDescriptor.STATE_VERSION_OFFSET);
+  }
+
+  /** The publisher's settings text, read consistently under the state seqlock. */
+  public String getSettings() {
+    ByteBuffer b = control.buffer();
+    while (true) {
+      long v1 = control.getLongAcquire(ChannelDescriptor.STATE_VERSION_OFFSET);
+      if ((v1 & 1) != 0) {
+        LockSupport.parkNanos(1_000);
+        continue;
+      }
+      int length = control.getInt(ChannelDescriptor.SETTINGS_LENGTH_OFFSET);
+      if (length < 0 || length > ChannelDescriptor.SETTINGS_MAX_BYTES) {
+        throw new SharedDataException(control.getFile(), "settings length " + length);
+      }
+      byte[] bytes = new byte[length];
+      for (int i = 0; i < length; i++) {
+        bytes[i] = b.get(ChannelDescriptor.SETTINGS_OFFSET + i);
+      }
+      java.lang.invoke.VarHandle.acquireFence();
+      if (control.getLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET) == v1) {
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** The publisher's pid, 0 before one attached. */
+  public long getPublisherPid() {
+    return control.getLongAcquire(ChannelDescriptor.PUBLISHER_PID_OFFSET);
+  }
+
+  /** The last frame sequence read. */
+  public long getLastSequence() {
+    return lastSequence;
+  }
+
+  public long getFramesReceived() {
+    return received;
+  }
+
+  /** Frames skipped: overwritten before they were read, or lost in a ring change. */
+  public long getDropped() {
+    return dropped;
+  }
+
+  /** Frames whose descriptor broke the layout. */
+  public long getRejected() {
+    return rejected;
+  }
+
+  /** Frames the publisher overwrote while a reader still held them (a lease older than its timeout). */
+  public long getOverwrittenWhileHeld() {
+    return overwrittenWhileHeld.get();
+  }
+
+  /** The message of the last rejection, or null. */
+  public @Nullable String getLastRejection() {
+    return lastRejection;
+  }
+
+  /** Bytes of shared memory this subscriber maps (control page plus the current ring). */
+  public long getSharedBytes() {
+    MappedRegion r = ring;
+    return ChannelDescriptor.LENGTH + (r == null ? 0 : r.getLength());
+  }
+
+  void onFrameClosed(boolean intact) {
+    if (!intact) {
+      overwrittenWhileHeld.incrementAndGet();
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Stops reading; frames still open keep their ring mapped until they close. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    MappedRegion r = ring;
+    ring = null;
+    if (r != null) {
+      r.close();
+    }
+  }
+}
