@@ -69,6 +69,27 @@ class SyntheticToneSourceSpec extends Specification {
     }
   }
 
+  def "the first chunk is stamped at the first read; a reader 100 ms late skips ahead instead of bursting"() {
+    given:
+    def clock = CaptureClock.startNow()
+    def source = SyntheticToneSource.builder().clock(clock).build()
+    float[][] planes = new float[1][480]
+    clock.awaitMicros(50_000)
+
+    when:
+    long first = source.read(planes)
+    clock.awaitMicros(first + 110_000)   // the reader stalls for about 100 ms
+    long second = source.read(planes)
+    long third = source.read(planes)
+
+    then:
+    first >= 50_000
+    second - first >= 60_000
+    (second - first) % 10_000 == 0
+    source.framesSkipped == (second - first - 10_000) / 1_000 * 48
+    third - second == 10_000
+  }
+
   def "a chirp sweeps between its two frequencies"() {
     given:
     def source = SyntheticToneSource.builder().frequencyHz(200).chirp(2000, 2).paced(false).build()

@@ -29,6 +29,8 @@ public final class AudioOutput implements AutoCloseable {
   private volatile long gaps;
   private volatile long overlaps;
   private volatile long frames;
+  private volatile long firstTimestampUs = Long.MIN_VALUE;
+  private volatile long firstDiscontinuityUs = Long.MIN_VALUE;
   private boolean closed;
 
   /** An output feeding {@code meter} and {@code sinks} (named for the status API). */
@@ -72,6 +74,11 @@ public final class AudioOutput implements AutoCloseable {
     return new AudioOutput(new LevelMeter(), sinks, names);
   }
 
+  /** Whether a sink plays in real time (the system output), so the output must not fall behind. */
+  public synchronized boolean isRealTime() {
+    return sinks.stream().anyMatch(s -> s instanceof SystemAudioSink);
+  }
+
   /** The meter of what leaves the host. */
   public LevelMeter getMeter() {
     return meter;
@@ -85,8 +92,17 @@ public final class AudioOutput implements AutoCloseable {
   /** Meters, writes to every sink, then closes {@code chunk}. Never throws for a sink failure. */
   public void deliver(AudioData chunk) {
     try {
+      if (firstTimestampUs == Long.MIN_VALUE) {
+        firstTimestampUs = chunk.getTimestamp();
+      }
       if (!continuity.accept(chunk.getTimestamp(), chunk.getNumberOfFrames(), chunk.getSampleRate())) {
-        LOG.debug("audio discontinuity of {} us at ts {}", continuity.getLastErrorUs(), chunk.getTimestamp());
+        if (firstDiscontinuityUs == Long.MIN_VALUE) {
+          firstDiscontinuityUs = chunk.getTimestamp();
+          LOG.info("first audio discontinuity: {} us at ts {} (stream began at ts {})", continuity.getLastErrorUs(),
+              chunk.getTimestamp(), firstTimestampUs);
+        } else {
+          LOG.debug("audio discontinuity of {} us at ts {}", continuity.getLastErrorUs(), chunk.getTimestamp());
+        }
       }
       frames = continuity.getFrames();
       gaps = continuity.getGaps();
@@ -133,6 +149,16 @@ public final class AudioOutput implements AutoCloseable {
   /** Chunks that started before the previous one ended. */
   public long getOverlaps() {
     return overlaps;
+  }
+
+  /** The timestamp of the first chunk delivered, or {@code Long.MIN_VALUE}. */
+  public long getFirstTimestampUs() {
+    return firstTimestampUs;
+  }
+
+  /** The timestamp of the first chunk after a gap or overlap, or {@code Long.MIN_VALUE}. */
+  public long getFirstDiscontinuityUs() {
+    return firstDiscontinuityUs;
   }
 
   /** Closes every sink (a WAV file gets its final sizes). Never throws. */

@@ -39,11 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class AudioPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AudioPipeline.class);
+  /** The output buffer when no sink plays in real time (WAV, meter only): 500 ms of 10 ms chunks. */
+  public static final int FILE_OUTPUT_BUFFER_CHUNKS = 50;
 
   private final AudioSource source;
   private final MediaStreamTrackGenerator inputTrack;
   private final WritableStreamWriter<MediaFrame> inputWriter;
   private final LevelMeter inputMeter = new LevelMeter();
+  private final ChunkContinuity inputContinuity = new ChunkContinuity();
   private final AudioCapture capture;
   private final MediaStreamTrack outputTrack;
   private final MediaStreamTrackProcessor<AudioData> processor;
@@ -53,7 +56,7 @@ public final class AudioPipeline implements AutoCloseable {
   private final AudioLevelHandler levelHandler;
   private volatile boolean closed;
 
-  private AudioPipeline(AudioSource source, AudioTrackChain chain, AudioOutput output) {
+  private AudioPipeline(AudioSource source, AudioTrackChain chain, AudioOutput output, int outputBufferChunks) {
     this.source = source;
     this.output = output;
     this.inputTrack = new MediaStreamTrackGenerator("audio");
@@ -62,10 +65,13 @@ public final class AudioPipeline implements AutoCloseable {
     if (!"audio".equals(outputTrack.getKind())) {
       throw new IllegalArgumentException("the audio chain returned a track of kind '" + outputTrack.getKind() + "'");
     }
-    this.processor = new MediaStreamTrackProcessor<>(outputTrack);
+    this.processor = new MediaStreamTrackProcessor<>(outputTrack, outputBufferChunks);
     this.reader = processor.getReadable().getReader();
     this.capture = new AudioCapture(source, MediaFrames.heapAllocator(), chunk -> {
       inputMeter.write(chunk);
+      synchronized (inputContinuity) {
+        inputContinuity.accept(chunk.getTimestamp(), chunk.getNumberOfFrames(), chunk.getSampleRate());
+      }
       return inputWriter.write(chunk);
     });
     this.playout = new Thread(this::playOut, "framebridge-audio-out");
@@ -128,9 +134,25 @@ public final class AudioPipeline implements AutoCloseable {
     return output;
   }
 
+  /**
+   * Gaps in the captured stream itself: the source overran (a microphone's buffer overflowed, or the tone source's
+   * reader fell more than {@link SyntheticToneSource#OVERRUN_CHUNKS} chunks behind). Output gaps beyond these were
+   * lost on the way.
+   */
+  public long getCaptureGaps() {
+    synchronized (inputContinuity) {
+      return inputContinuity.getGaps();
+    }
+  }
+
   /** Chunks captured and written into the input track. */
   public long getCapturedChunks() {
     return capture.getChunksWritten();
+  }
+
+  /** How many chunks the output processor holds before dropping the oldest. */
+  public int getOutputBufferChunks() {
+    return processor.getMaxBufferSize();
   }
 
   /** Chunks the output processor dropped because playout fell 10 chunks behind. */
@@ -174,8 +196,9 @@ public final class AudioPipeline implements AutoCloseable {
     }
     inputTrack.stop();
     output.close();
-    LOG.info("audio stopped: {} chunks captured, {} delivered, {} gaps, {} dropped", capture.getChunksWritten(),
-        output.getChunks(), output.getGaps(), processor.getDroppedFrames());
+    LOG.info("audio stopped: {} chunks captured ({} capture gaps), {} delivered ({} gaps), {} dropped at the output",
+        capture.getChunksWritten(), getCaptureGaps(), output.getChunks(), output.getGaps(),
+        processor.getDroppedFrames());
   }
 
   /** Builds and starts an {@link AudioPipeline}. */
@@ -189,8 +212,23 @@ public final class AudioPipeline implements AutoCloseable {
     private @Nullable Path audioOut;
     private @Nullable Path fallbackAudioOut;
     private WavSampleEncoding encoding = WavSampleEncoding.PCM_16;
+    private int outputBufferChunks;
 
     private Builder() {}
+
+    /**
+     * How many chunks the output processor holds before dropping the oldest. By default the audio default of 10 when
+     * playing on a device (so a stall cannot leave lasting latency), and {@value AudioPipeline#FILE_OUTPUT_BUFFER_CHUNKS} when only
+     * recording or metering: a file has no deadline, so the output may fall half a second behind rather than lose
+     * audio.
+     */
+    public Builder outputBufferChunks(int chunks) {
+      if (chunks < 1 || chunks > 65_535) {
+        throw new IllegalArgumentException("output buffer of " + chunks + " chunks is outside 1..65535");
+      }
+      this.outputBufferChunks = chunks;
+      return this;
+    }
 
     /** The stream format (default 48 kHz mono, 10 ms chunks). */
     public Builder format(AudioStreamFormat format) {
@@ -268,7 +306,9 @@ public final class AudioPipeline implements AutoCloseable {
         throw e;
       }
       try {
-        return new AudioPipeline(s, chain, o).startThreads();
+        int buffer = outputBufferChunks > 0 ? outputBufferChunks
+            : o.isRealTime() ? MediaStreamTrackProcessor.DEFAULT_AUDIO_BUFFER_SIZE : FILE_OUTPUT_BUFFER_CHUNKS;
+        return new AudioPipeline(s, chain, o, buffer).startThreads();
       } catch (RuntimeException e) {
         s.close();
         o.close();

@@ -12,6 +12,7 @@ public final class ChunkContinuity {
   private long gaps;
   private long overlaps;
   private long lastErrorUs;
+  private long firstDiscontinuityUs = Long.MIN_VALUE;
 
   /**
    * Records one chunk.
@@ -32,6 +33,9 @@ public final class ChunkContinuity {
         continuous = false;
         lastErrorUs = error;
       }
+    }
+    if (!continuous && firstDiscontinuityUs == Long.MIN_VALUE) {
+      firstDiscontinuityUs = timestampUs;
     }
     // Exact end of this chunk; timestamps computed from frame counts stay on the microsecond grid.
     expectedNextUs = timestampUs + Math.round(numberOfFrames * 1_000_000.0 / sampleRate);
@@ -57,6 +61,11 @@ public final class ChunkContinuity {
   /** Chunks that started before the previous one ended. */
   public long getOverlaps() {
     return overlaps;
+  }
+
+  /** The timestamp of the first chunk that did not continue its predecessor, or {@code Long.MIN_VALUE}. */
+  public long getFirstDiscontinuityUs() {
+    return firstDiscontinuityUs;
   }
 
   /** The timing error of the last discontinuity, microseconds (positive for a gap), or 0. */

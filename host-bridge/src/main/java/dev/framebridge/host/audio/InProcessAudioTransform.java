@@ -31,10 +31,19 @@ public final class InProcessAudioTransform implements AudioTrackChain {
   private final FrameTransform<AudioData> transform;
   private final CompletableFuture<Void> completion = new CompletableFuture<>();
   private final AtomicLong transformed = new AtomicLong();
+  private final int maxBufferSize;
+  private volatile @Nullable MediaStreamTrackProcessor<AudioData> processor;
   private volatile boolean connected;
 
+  /** A transform whose input processor buffers the audio default of 10 chunks. */
   public InProcessAudioTransform(FrameTransform<AudioData> transform) {
+    this(transform, MediaStreamTrackProcessor.DEFAULT_AUDIO_BUFFER_SIZE);
+  }
+
+  /** A transform whose input processor buffers {@code maxBufferSize} chunks before dropping the oldest. */
+  public InProcessAudioTransform(FrameTransform<AudioData> transform, int maxBufferSize) {
     this.transform = transform;
+    this.maxBufferSize = maxBufferSize;
   }
 
   @Override
@@ -46,7 +55,8 @@ public final class InProcessAudioTransform implements AudioTrackChain {
       throw new IllegalStateException("this transform is already connected");
     }
     connected = true;
-    MediaStreamTrackProcessor<AudioData> processor = new MediaStreamTrackProcessor<>(input);
+    MediaStreamTrackProcessor<AudioData> processor = new MediaStreamTrackProcessor<>(input, maxBufferSize);
+    this.processor = processor;
     MediaStreamTrackGenerator output = new MediaStreamTrackGenerator("audio");
     Loop loop = new Loop(processor.getReadable().getReader(), output.getWritable().getWriter());
     Thread t = new Thread(loop::run, "framebridge-audio-transform");
@@ -58,6 +68,12 @@ public final class InProcessAudioTransform implements AudioTrackChain {
   /** Completes when the input ended and every chunk was written on (exceptionally if the transform failed). */
   public CompletableFuture<Void> getCompletion() {
     return completion;
+  }
+
+  /** Chunks the input processor dropped because the transform fell {@code maxBufferSize} chunks behind. */
+  public long getDroppedChunks() {
+    MediaStreamTrackProcessor<AudioData> p = processor;
+    return p == null ? 0 : p.getDroppedFrames();
   }
 
   /** Chunks handed to the transform so far. */

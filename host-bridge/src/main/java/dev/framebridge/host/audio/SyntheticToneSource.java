@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * (for tests and benchmarks), still stamped as if captured in real time.
  */
 public final class SyntheticToneSource implements AudioSource {
+  /** How many chunks a paced reader may fall behind before samples are skipped (as a 40 ms device buffer). */
+  public static final int OVERRUN_CHUNKS = 4;
+
   private final AudioStreamFormat format;
   private final CaptureClock clock;
   private final boolean paced;
@@ -18,8 +21,9 @@ public final class SyntheticToneSource implements AudioSource {
   private final double chirpEndHz;
   private final double chirpPeriodSeconds;
   private final float amplitude;
-  private final long startUs;
+  private long startUs = Long.MIN_VALUE;
   private long framesProduced;
+  private long framesSkipped;
   private double phaseCycles;
   private volatile boolean closed;
 
@@ -31,7 +35,6 @@ public final class SyntheticToneSource implements AudioSource {
     this.chirpEndHz = b.chirpEndHz;
     this.chirpPeriodSeconds = b.chirpPeriodSeconds;
     this.amplitude = b.amplitude;
-    this.startUs = clock.nowMicros();
   }
 
   public static Builder builder() {
@@ -71,6 +74,12 @@ public final class SyntheticToneSource implements AudioSource {
     if (planes.length < channels) {
       throw new IllegalArgumentException("need " + channels + " planes, got " + planes.length);
     }
+    if (startUs == Long.MIN_VALUE) {
+      // Anchored at the first read, so a slow start (a worker JVM launching) does not become a burst of chunks.
+      startUs = clock.nowMicros();
+    } else if (paced) {
+      skipIfOverrun();
+    }
     long timestampUs = format.timestampOfFrame(startUs, framesProduced);
     if (paced) {
       clock.awaitMicros(format.timestampOfFrame(startUs, framesProduced + frames));
@@ -92,6 +101,30 @@ public final class SyntheticToneSource implements AudioSource {
     }
     framesProduced += frames;
     return timestampUs;
+  }
+
+  /**
+   * A reader more than {@link #OVERRUN_CHUNKS} chunks late loses the samples in between, as a sound card's capture
+   * buffer overflows: the stream jumps to now (a gap in the timestamps) instead of bursting to catch up.
+   */
+  private void skipIfOverrun() {
+    int frames = format.getFramesPerChunk();
+    long dueFrames = (clock.nowMicros() - startUs) * format.getSampleRate() / 1_000_000L;
+    long behind = dueFrames - (framesProduced + frames);
+    if (behind > (long) OVERRUN_CHUNKS * frames) {
+      long skip = behind / frames * frames;
+      for (long i = 0; i < skip; i++) {
+        phaseCycles += frequencyAt(framesProduced + i) / format.getSampleRate();
+      }
+      phaseCycles -= Math.floor(phaseCycles);
+      framesProduced += skip;
+      framesSkipped += skip;
+    }
+  }
+
+  /** Frames lost because the reader fell more than {@link #OVERRUN_CHUNKS} chunks behind real time. */
+  public long getFramesSkipped() {
+    return framesSkipped;
   }
 
   private double frequencyAt(long frame) {
