@@ -4,6 +4,10 @@ import dev.framebridge.sdk.media.FrameBuffer
 import dev.framebridge.sdk.media.MediaFrames
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
+import java.util.concurrent.Callable
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import spock.lang.Specification
 
@@ -143,5 +147,30 @@ class FrameBufferSpec extends Specification {
 
     then:
     MediaFrames.liveBufferCount == before
+  }
+
+  def "closing one frame from many threads at once releases its buffer exactly once"() {
+    given:
+    def runs = new AtomicInteger()
+    def fb = FrameBuffer.wrap(ByteBuffer.allocateDirect(16), { runs.incrementAndGet() } as Runnable)
+    def frame = MediaFrames.wrapVideoFrame(fb, dev.framebridge.sdk.media.VideoFrameInit.of(
+        dev.framebridge.spi.media.VideoPixelFormat.RGBA, 2, 2, 0))
+    def clone = frame.clone()
+    def start = new CountDownLatch(1)
+    def pool = Executors.newFixedThreadPool(8)
+
+    when:
+    def futures = (1..8).collect { i -> pool.submit({ start.await(); (i % 2 ? frame : clone).close() } as Callable) }
+    start.countDown()
+    futures*.get(10, TimeUnit.SECONDS)
+
+    then:
+    runs.get() == 1
+    fb.refCount == 0
+    frame.closed
+    clone.closed
+
+    cleanup:
+    pool.shutdownNow()
   }
 }

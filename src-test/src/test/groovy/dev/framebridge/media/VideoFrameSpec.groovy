@@ -423,6 +423,7 @@ class VideoFrameSpec extends Specification {
     then:
     (0..<16).collect { out.get(it) as int } == (1..8) + (11..18)
     f.getPlaneStride(0) == 8
+    MediaFrames.getPlaneOffset(f, 0) == 0
   }
 
   def "wrapVideoFrame views a FrameBuffer in place and releases its reference on close or on failure"() {
@@ -438,6 +439,8 @@ class VideoFrameSpec extends Specification {
     f.writable
     fb.memory.get(0) == 42 as byte
     fb.refCount == 1
+    MediaFrames.getBuffer(f).is(fb)
+    MediaFrames.getPlaneOffset(f, 0) == 0
 
     when:
     def c = f.clone()
@@ -446,6 +449,7 @@ class VideoFrameSpec extends Specification {
 
     then:
     released.get() == 1
+    MediaFrames.getBuffer(f) == null
 
     when: "a buffer too small is released at once"
     def small = FrameBuffer.wrap(ByteBuffer.allocate(15), { released.incrementAndGet() } as Runnable)

@@ -77,6 +77,12 @@ class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Writes one line to the child's stdin (for children that take commands). */
+  synchronized void send(String line) {
+    process.outputStream.write((line + '\n').getBytes(StandardCharsets.UTF_8))
+    process.outputStream.flush()
+  }
+
   long pid() {
     process.pid()
   }

@@ -50,14 +50,13 @@ final class BufferAudioData implements AudioData {
     MediaFrames.OPEN_FRAMES.increment();
   }
 
+  FrameBuffer getBuffer() {
+    return buffer;
+  }
+
   /** Bytes of a chunk of this shape. */
   static long byteSize(AudioSampleFormat format, int frames, int channels) {
     return (long) format.getBytesPerSample() * frames * channels;
-  }
-
-
-  FrameBuffer getBuffer() {
-    return buffer;
   }
 
   @Override

@@ -32,6 +32,7 @@ final class BufferVideoFrame implements VideoFrame {
   private final int codedHeight;
   private final int[] planeOffsets;
   private final int[] planeStrides;
+  private final Rect codedRect;
   private final Rect visibleRect;
   private final int displayWidth;
   private final int displayHeight;
@@ -39,6 +40,8 @@ final class BufferVideoFrame implements VideoFrame {
   private final @Nullable Long duration;
   private final VideoColorSpace colorSpace;
   private final @Nullable ByteBuffer[] planeViews;
+  /** The layout of a default copyTo (visible rect, tightly packed), computed on first use. */
+  private @Nullable PlaneCopyLayout defaultCopyLayout;
   private volatile int closed;
 
   BufferVideoFrame(
@@ -64,6 +67,7 @@ final class BufferVideoFrame implements VideoFrame {
     this.codedHeight = codedHeight;
     this.planeOffsets = planeOffsets;
     this.planeStrides = planeStrides;
+    this.codedRect = Rect.of(0, 0, codedWidth, codedHeight);
     this.visibleRect = visibleRect;
     this.displayWidth = displayWidth;
     this.displayHeight = displayHeight;
@@ -101,7 +105,7 @@ final class BufferVideoFrame implements VideoFrame {
 
   @Override
   public @Nullable Rect getCodedRect() {
-    return isClosed() ? null : Rect.of(0, 0, codedWidth, codedHeight);
+    return isClosed() ? null : codedRect;
   }
 
   @Override
@@ -152,6 +156,11 @@ final class BufferVideoFrame implements VideoFrame {
     return view;
   }
 
+  int getPlaneOffset(int index) {
+    checkOpen("getPlaneOffset");
+    return planeOffsets[checkPlane(index)];
+  }
+
   @Override
   public int getPlaneStride(int index) {
     checkOpen("getPlaneStride");
@@ -194,6 +203,14 @@ final class BufferVideoFrame implements VideoFrame {
 
   private PlaneCopyLayout copyLayout(VideoFrameCopyToOptions options, String what) {
     checkOpen(what);
+    if (options.getRect() == null && options.getLayout() == null) {
+      PlaneCopyLayout cached = defaultCopyLayout;
+      if (cached == null) {
+        cached = PlaneCopyLayout.compute(visibleRect, format, null);
+        defaultCopyLayout = cached;
+      }
+      return cached;
+    }
     Rect rect = VideoFrameRules.parseRect(
         visibleRect, options.getRect(), codedWidth, codedHeight, format, "copy rect");
     return PlaneCopyLayout.compute(rect, format, options.getLayout());

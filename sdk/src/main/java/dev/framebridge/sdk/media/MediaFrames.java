@@ -2,10 +2,12 @@ package dev.framebridge.sdk.media;
 
 import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.AudioSampleFormat;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.transform.FrameAllocator;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link VideoFrame}s and {@link AudioData} the way WebCodecs' constructors do, or in place over a
@@ -69,16 +71,14 @@ public final class MediaFrames {
     return AudioDataConstruction.wrap(buffer, format, sampleRate, numberOfFrames, numberOfChannels, timestampUs);
   }
 
-  /** A {@link FrameAllocator} over fresh direct memory; its frames are writable. */
-  public static FrameAllocator heapAllocator() {
-    return HeapFrameAllocator.INSTANCE;
-  }
-
   /**
-   * The {@link FrameBuffer} a frame of this package views (shared by its clones), so an owner can recognise its
-   * memory by {@link FrameBuffer#getTag()}; null for frames of other implementations. Added by the transport.
+   * The {@link FrameBuffer} an open frame made here views (not retained: valid while the frame is open), or null for
+   * a closed frame or another implementation. Lets a transport recognise its own slots by their tag.
    */
-  public static @org.jspecify.annotations.Nullable FrameBuffer bufferOf(dev.framebridge.spi.media.MediaFrame frame) {
+  public static @Nullable FrameBuffer getBuffer(MediaFrame frame) {
+    if (frame.isClosed()) {
+      return null;
+    }
     if (frame instanceof BufferVideoFrame) {
       return ((BufferVideoFrame) frame).getBuffer();
     }
@@ -86,6 +86,26 @@ public final class MediaFrames {
       return ((BufferAudioData) frame).getBuffer();
     }
     return null;
+  }
+
+  /**
+   * The byte offset of plane {@code index} of an open frame made here within its {@link #getBuffer buffer}; with
+   * {@link VideoFrame#getPlaneStride} it says where the pixels lie.
+   *
+   * @throws IllegalArgumentException for a frame of another implementation
+   * @throws IllegalStateException if the frame is closed
+   * @throws IndexOutOfBoundsException if {@code index} is not a plane of the frame
+   */
+  public static int getPlaneOffset(VideoFrame frame, int index) {
+    if (!(frame instanceof BufferVideoFrame)) {
+      throw new IllegalArgumentException("not a frame of dev.framebridge.sdk.media: " + frame.getClass().getName());
+    }
+    return ((BufferVideoFrame) frame).getPlaneOffset(index);
+  }
+
+  /** A {@link FrameAllocator} over fresh direct memory; its frames are writable. */
+  public static FrameAllocator heapAllocator() {
+    return HeapFrameAllocator.INSTANCE;
   }
 
   /** VideoFrame and AudioData objects (clones included) created and not yet closed, in this JVM. */

@@ -7,6 +7,7 @@ import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.sdk.track.MediaStreamTrackSink;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.SlotDescriptor;
+import dev.framebridge.sdk.transport.channel.SlotFrame;
 import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.AudioDataCopyToOptions;
 import dev.framebridge.spi.media.AudioSampleFormat;
@@ -22,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local track being published into a channel: every frame the track delivers is written once into a slot (or, if
- * it was allocated by {@link #getAllocator()}, committed where it already is); mute, unmute and end follow the track.
+ * A local track being published into a channel: every frame the track delivers is written once into a slot; a frame
+ * allocated by {@link #getAllocator()} is committed where it already is, and a frame read from another channel and
+ * passed on unchanged is published as a reference to its slot (no copy at all). Mute, unmute and end follow the track.
  * Closing stops publishing and ends the remote track.
  */
 public final class TrackPublication implements AutoCloseable {
@@ -121,10 +123,13 @@ public final class TrackPublication implements AutoCloseable {
     if (closed || publisher.isClosed()) {
       return;
     }
-    FrameBuffer buffer = MediaFrames.bufferOf(frame);
+    FrameBuffer buffer = MediaFrames.getBuffer(frame);
     Object tag = buffer == null ? null : buffer.getTag();
     if (tag instanceof SlotClaim && ((SlotClaim) tag).publisher == publisher && commitInPlace(frame, (SlotClaim) tag)) {
       committedInPlace.increment();
+      return;
+    }
+    if (tag instanceof SlotFrame && forward(frame, (SlotFrame) tag)) {
       return;
     }
     if (frame instanceof VideoFrame) {
@@ -132,6 +137,32 @@ public final class TrackPublication implements AutoCloseable {
     } else {
       copyAudio((AudioData) frame);
     }
+  }
+
+  /** A frame read from a channel, passed on unchanged: publish a reference to its slot instead of a copy. */
+  private boolean forward(MediaFrame frame, SlotFrame slot) {
+    if (frame instanceof VideoFrame) {
+      VideoFrame v = (VideoFrame) frame;
+      Rect r = v.getVisibleRect();
+      if (r == null || r.getX() != 0 || r.getY() != 0 || r.getWidth() != slot.getWidth()
+          || r.getHeight() != slot.getHeight() || v.getCodedWidth() != slot.getWidth()) {
+        return false; // a cropped view: copy what is visible
+      }
+      boolean ok = publisher.forward(slot, v.getTimestamp(), duration(v.getDuration()), v.getDisplayWidth(),
+          v.getDisplayHeight());
+      if (ok) {
+        noteSize(slot.getWidth(), slot.getHeight());
+      }
+      return ok;
+    }
+    AudioData a = (AudioData) frame;
+    return a.getNumberOfFrames() == slot.getHeight() && a.getNumberOfChannels() == slot.getWidth()
+        && publisher.forward(slot, a.getTimestamp(), a.getDuration(), slot.getDisplayWidth(), 0);
+  }
+
+  /** Frames published as a reference to the slot they were read from (passed on unchanged, not copied). */
+  public long getFramesForwarded() {
+    return publisher.getFramesForwarded();
   }
 
   private boolean commitInPlace(MediaFrame frame, SlotClaim claim) {

@@ -5,6 +5,7 @@ import dev.framebridge.sdk.media.MediaFrames;
 import dev.framebridge.sdk.media.VideoFrameInit;
 import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.sdk.track.MediaStreamTrackSource;
+import dev.framebridge.sdk.transport.channel.BackoffIdleStrategy;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.transport.channel.SlotDescriptor;
 import dev.framebridge.sdk.transport.channel.SlotFrame;
@@ -12,6 +13,7 @@ import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.media.AudioSampleFormat;
 import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoPixelFormat;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A channel opened as a live local track. A reader thread waits for frames (see
  * {@link dev.framebridge.sdk.transport.channel.BackoffIdleStrategy}), wraps each slot in place as a VideoFrame or
- * AudioData (no copy; the slot is leased until the last clone closes) and delivers it to the track's source. The
+ * AudioData (no copy; the slot is leased until the last clone closes) and delivers it to the track's source. At
+ * most {@code slots / 2 - 1} frames are held at once; while consumers hold that many, newer frames are skipped and
+ * counted as dropped, so the publisher never has to overwrite a frame still in use. The
  * publisher's mute state and end follow; when the publisher dies the track ends within the heartbeat bound. Stopping
  * the last local track (or closing this) stops reading.
  */
@@ -37,12 +41,17 @@ public final class TrackSubscription implements AutoCloseable {
   private final Runnable onClose;
   private final Thread reader;
   private final LongAdder unusable = new LongAdder();
+  // Frames handed out and not yet closed. Capped so the publisher always has free slots: a consumer that keeps more
+  // makes this reader skip (and count) frames instead of letting the publisher overwrite frames still in use.
+  private final AtomicInteger held = new AtomicInteger();
+  private final int maxHeld;
   private volatile boolean closing;
 
   TrackSubscription(ChannelSubscriber subscriber, TrackHandle handle, Runnable onClose) {
     this.subscriber = subscriber;
     this.handle = handle;
     this.onClose = onClose;
+    this.maxHeld = Math.max(1, subscriber.getSlotCount() / 2 - 1);
     this.source = MediaStreamTrackSource.builder(subscriber.getKind()).label(remoteLabel(subscriber, handle))
         .onLastTrackEnded(this::stopReading).build();
     this.track = source.createTrack();
@@ -82,6 +91,11 @@ public final class TrackSubscription implements AutoCloseable {
     return subscriber.getDropped() + unusable.sum();
   }
 
+  /** Shared-memory bytes this subscription maps now. */
+  public long getSharedBytes() {
+    return subscriber.getSharedBytes();
+  }
+
   /** Frames whose shared-memory descriptor was bad, and the last reason, or null. */
   public long getRejectedFrames() {
     return subscriber.getRejected();
@@ -99,7 +113,16 @@ public final class TrackSubscription implements AutoCloseable {
   private void run() {
     boolean muted = subscriber.isMuted();
     try {
+      BackoffIdleStrategy waitForRelease = new BackoffIdleStrategy();
       while (!closing) {
+        if (held.get() >= maxHeld) {
+          if (subscriber.isEnded()) {
+            break;
+          }
+          waitForRelease.idle(0);
+          continue;
+        }
+        waitForRelease.reset();
         SlotFrame slot = subscriber.await(POLL_SLICE_NS);
         boolean nowMuted = subscriber.isMuted();
         if (nowMuted != muted) {
@@ -135,7 +158,11 @@ public final class TrackSubscription implements AutoCloseable {
   }
 
   private MediaFrame wrap(SlotFrame slot) {
-    FrameBuffer buffer = FrameBuffer.wrap(slot.getData(), slot::close).withTag(slot);
+    held.incrementAndGet();
+    FrameBuffer buffer = FrameBuffer.wrap(slot.getData(), () -> {
+      slot.close();
+      held.decrementAndGet();
+    }).withTag(slot);
     if (subscriber.getKind() == TrackKind.VIDEO) {
       long d = slot.getDurationUs();
       VideoFrameInit init = VideoFrameInit.builder().format(VIDEO_FORMATS[slot.getFormatCode()])

@@ -12,6 +12,8 @@ final class BenchRoles {
   static void run(String role, BenchOptions o) throws Exception {
     if ("publisher".equals(role)) {
       publisher(o);
+    } else if ("identity".equals(role)) {
+      ModelScenarios.identityPlugin(o);
     } else {
       throw new IllegalArgumentException("unknown role " + role);
     }
@@ -50,11 +52,11 @@ final class BenchRoles {
     System.out.flush();
   }
 
-  static BenchResult inprocess(BenchOptions o) {
-    throw new UnsupportedOperationException("inprocess needs the object model");
+  static BenchResult inprocess(BenchOptions o) throws Exception {
+    return ModelScenarios.inprocess(o);
   }
 
-  static BenchResult roundtrip(BenchOptions o) {
-    throw new UnsupportedOperationException("roundtrip needs the object model");
+  static BenchResult roundtrip(BenchOptions o) throws Exception {
+    return ModelScenarios.roundtrip(o);
   }
 }

@@ -52,6 +52,7 @@ public final class ChannelPublisher implements AutoCloseable {
   private long sequence;
   private long framesPublished;
   private long leasesOverridden;
+  private long framesForwarded;
   private long abandoned;
   private volatile boolean closed;
 
@@ -148,6 +149,11 @@ public final class ChannelPublisher implements AutoCloseable {
   /** Frames committed so far. */
   public long getFramesPublished() {
     return framesPublished;
+  }
+
+  /** Frames published by reference to another channel's slot (no copy). */
+  public long getFramesForwarded() {
+    return framesForwarded;
   }
 
   /** Times every slot was held by a subscriber and the oldest was overwritten anyway. */
@@ -276,11 +282,66 @@ public final class ChannelPublisher implements AutoCloseable {
     r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, w2);
     r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, h2);
     r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.INLINE);
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
     unclaim(slot);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
+    return true;
+  }
+
+  /**
+   * Publishes a frame read from a channel of the same directory without copying its bytes: the slot gets a reference
+   * to where they are (see {@link SlotDescriptor}). Timestamp, duration and display size may differ from the source's.
+   *
+   * @return false if the frame cannot be referenced (another directory, a long channel name, already overwritten, no
+   *     slot free, closed); the caller then copies it
+   */
+  public synchronized boolean forward(SlotFrame frame, long timestampUs, long durationUs, int displayWidth,
+      int displayHeight) {
+    String channel = frame.getDataChannel();
+    if (closed || !frame.getDirectory().equals(directory) || channel.length() > SlotDescriptor.REF_CHANNEL_MAX_BYTES
+        || !frame.isIntact()) {
+      return false;
+    }
+    MappedRegion r = ring;
+    if (r == null) {
+      r = newGeneration(1);
+    }
+    int slot = pickSlot(r, true);
+    if (slot < 0) {
+      slot = pickSlot(r, false);
+      if (slot < 0) {
+        return false;
+      }
+      leasesOverridden++;
+    }
+    long at = RingDescriptor.slotOffset(slotStride, slot);
+    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
+    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
+    r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, frame.getWriteStartNanos());
+    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, frame.getFormatCode());
+    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, frame.getWidth());
+    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, frame.getHeight());
+    r.putInt(at + SlotDescriptor.SIZE_OFFSET, frame.getSizeBytes());
+    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, displayWidth);
+    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, displayHeight);
+    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.REFERENCE);
+    r.putInt(at + SlotDescriptor.REF_SLOT_OFFSET, frame.getDataSlot());
+    r.putLong(at + SlotDescriptor.REF_SEQUENCE_OFFSET, frame.getDataSequence());
+    r.putLong(at + SlotDescriptor.REF_GENERATION_OFFSET, frame.getDataGeneration());
+    ByteBuffer b = r.buffer();
+    b.put((int) at + SlotDescriptor.REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
+    for (int i = 0; i < channel.length(); i++) {
+      b.put((int) at + SlotDescriptor.REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
+    }
+    long seq = ++sequence;
+    r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
+    framesPublished++;
+    framesForwarded++;
     return true;
   }
 

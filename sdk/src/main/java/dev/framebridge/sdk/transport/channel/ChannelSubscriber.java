@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a channel's frames in order, in place, without copying. {@link #poll()} never blocks; {@link #await} waits
- * with a {@link BackoffIdleStrategy}. Frames the publisher overwrote before they were read are skipped and counted as
+ * with a {@link BackoffIdleStrategy}, and for a paced source (frames 4 ms or more apart) first sleeps through the
+ * expected gap less a quarter of it (at least 2 ms), so a 60 fps reader wakes a few dozen times per frame, not hundreds. Frames the publisher overwrote before they were read are skipped and counted as
  * dropped; a frame whose descriptor breaks the layout is rejected (counted, logged, {@link #getLastRejection()}) and
  * never crashes the reader. The track ends when the publisher ends it, or when it dies (its pid is gone or its
  * heartbeat is older than {@link ChannelDescriptor#HEARTBEAT_TIMEOUT_NS}). One thread polls; frames may be closed on
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ChannelSubscriber implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriber.class);
   private static final long LIVENESS_CHECK_NS = 50_000_000L;
+  private static final long PREDICTION_MIN_INTERVAL_NS = 4_000_000L;
+  private static final long PREDICTION_MARGIN_NS = 2_000_000L;
 
   private final Path directory;
   private final String name;
@@ -32,6 +35,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private final TrackKind kind;
   private final int slotCount;
   private final BackoffIdleStrategy idle = new BackoffIdleStrategy();
+  private final ReferenceResolver references;
   private @Nullable MappedRegion ring;
   private long generation;
   private long slotStride;
@@ -44,6 +48,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private volatile @Nullable String lastRejection;
   private long lastLivenessCheckNs;
   private long lastFrameNs = System.nanoTime() - BackoffIdleStrategy.ACTIVE_WINDOW_NS; // idle until a frame comes
+  private long intervalNs; // smoothed time between frames, to sleep through most of the wait for a paced source
   private boolean publisherGone;
   private volatile boolean closed;
 
@@ -53,6 +58,7 @@ public final class ChannelSubscriber implements AutoCloseable {
     this.control = control;
     this.kind = control.getInt(ChannelDescriptor.KIND_OFFSET) == 0 ? TrackKind.VIDEO : TrackKind.AUDIO;
     this.slotCount = control.getInt(ChannelDescriptor.SLOT_COUNT_OFFSET);
+    this.references = new ReferenceResolver(directory);
   }
 
   /**
@@ -74,12 +80,20 @@ public final class ChannelSubscriber implements AutoCloseable {
     return new ChannelSubscriber(directory, name, region);
   }
 
+  public int getSlotCount() {
+    return slotCount;
+  }
+
   public TrackKind getKind() {
     return kind;
   }
 
   public String getName() {
     return name;
+  }
+
+  public Path getDirectory() {
+    return directory;
   }
 
   /**
@@ -126,22 +140,39 @@ public final class ChannelSubscriber implements AutoCloseable {
         r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
         continue; // overwritten between the scan and the lease: look again
       }
+      boolean forwarded = r.getInt(at + SlotDescriptor.REF_KIND_OFFSET) == SlotDescriptor.REFERENCE;
       SlotFrame frame;
       try {
-        frame = read(r, at, bestSequence);
+        frame = forwarded ? references.resolve(this, r, at, bestSequence)
+            : read(r, at, slotStride, slotCapacity, bestSequence, bestSequence, name, generation, best);
       } catch (SharedDataException e) {
         r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
         reject(bestSequence, e);
         continue;
       }
-      if (r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
-        frame.close();
+      boolean stillThere = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) == expected;
+      if (forwarded) {
+        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1); // the bytes are leased where they live
+      }
+      if (frame == null || !stillThere) {
+        if (frame != null) {
+          frame.close();
+        }
+        if (frame == null && stillThere) {
+          dropped += bestSequence - lastSequence; // the reference expired: the frame is lost
+          lastSequence = bestSequence;
+        }
         continue;
       }
       dropped += bestSequence - lastSequence - 1;
       lastSequence = bestSequence;
       received++;
-      lastFrameNs = System.nanoTime();
+      long now = System.nanoTime();
+      long gap = now - lastFrameNs;
+      if (gap < BackoffIdleStrategy.ACTIVE_WINDOW_NS) {
+        intervalNs = intervalNs == 0 ? gap : (intervalNs * 7 + gap) / 8;
+      }
+      lastFrameNs = now;
       return frame;
     }
     return null;
@@ -157,15 +188,23 @@ public final class ChannelSubscriber implements AutoCloseable {
     lastRejection = e.getMessage();
   }
 
-  private SlotFrame read(MappedRegion r, long at, long sequence) {
+  /** Reads and checks the slot header at {@code at} of ring {@code r}, taking a reference on the ring. */
+  SlotFrame read(MappedRegion r, long at, long slotStride, long slotCapacity, long sequence, long dataSequence,
+      String dataChannel, long dataGeneration, int dataSlot) {
+    return read(r, at, slotStride, slotCapacity, sequence, dataSequence, dataChannel, dataGeneration, dataSlot, r, at);
+  }
+
+  /** As above, with timestamp, duration, display size and write start taken from {@code meta} (a forwarding slot). */
+  SlotFrame read(MappedRegion r, long at, long slotStride, long slotCapacity, long sequence, long dataSequence,
+      String dataChannel, long dataGeneration, int dataSlot, MappedRegion meta, long metaAt) {
     Path file = r.getFile();
     int format = r.getInt(at + SlotDescriptor.FORMAT_OFFSET);
     int width = r.getInt(at + SlotDescriptor.WIDTH_OFFSET);
     int height = r.getInt(at + SlotDescriptor.HEIGHT_OFFSET);
     int size = r.getInt(at + SlotDescriptor.SIZE_OFFSET);
     long dataOffset = r.getLong(at + SlotDescriptor.DATA_OFFSET_OFFSET);
-    int w2 = r.getInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET);
-    int h2 = r.getInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET);
+    int w2 = meta.getInt(metaAt + SlotDescriptor.DISPLAY_WIDTH_OFFSET);
+    int h2 = meta.getInt(metaAt + SlotDescriptor.DISPLAY_HEIGHT_OFFSET);
     if (dataOffset < at + SlotDescriptor.LENGTH || dataOffset > r.getLength()
         || size < 0 || dataOffset + size > at + slotStride) {
       throw new SharedDataException(file, "frame " + sequence + " points outside its slot: data at " + dataOffset
@@ -201,8 +240,10 @@ public final class ChannelSubscriber implements AutoCloseable {
       throw new SharedDataException(file, "ring already released");
     }
     ByteBuffer data = r.slice(dataOffset, size).asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    return new SlotFrame(this, r, at, sequence, r.getLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET),
-        r.getLong(at + SlotDescriptor.DURATION_US_OFFSET), r.getLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET),
+    return new SlotFrame(this, r, at, sequence, dataSequence, dataChannel, dataGeneration, dataSlot,
+        meta.getLong(metaAt + SlotDescriptor.TIMESTAMP_US_OFFSET),
+        meta.getLong(metaAt + SlotDescriptor.DURATION_US_OFFSET),
+        meta.getLong(metaAt + SlotDescriptor.WRITE_START_NANOS_OFFSET),
         format, width, height, w2, h2, data);
   }
 
@@ -254,7 +295,14 @@ public final class ChannelSubscriber implements AutoCloseable {
       if (isEnded() || now - start >= timeoutNs) {
         return null;
       }
-      idle.idle(now - lastFrameNs);
+      long since = now - lastFrameNs;
+      long wakeAt = intervalNs - Math.max(PREDICTION_MARGIN_NS, intervalNs / 4);
+      if (intervalNs >= PREDICTION_MIN_INTERVAL_NS && since < wakeAt) {
+        // A paced source (a camera): sleep through most of the gap in one park instead of hundreds of short ones.
+        LockSupport.parkNanos(Math.min(wakeAt - since, start + timeoutNs - now));
+        continue;
+      }
+      idle.idle(since);
     }
   }
 
@@ -398,5 +446,6 @@ public final class ChannelSubscriber implements AutoCloseable {
     if (r != null) {
       r.close();
     }
+    references.close();
   }
 }

@@ -76,7 +76,7 @@ public final class RingDescriptor {
   }
 
   /**
-   * Checks a ring written by someone else against its own file.
+   * Checks a ring written by someone else against its own file ({@code expectedSlots} -1: any valid count).
    *
    * @return false if not ready yet
    * @throws SharedDataException if the header does not describe this file
@@ -98,7 +98,7 @@ public final class RingDescriptor {
       throw new SharedDataException(file, "wrong layout version " + version + ", this build reads " + VERSION);
     }
     int slots = region.getInt(SLOT_COUNT_OFFSET);
-    if (slots != expectedSlots) {
+    if (expectedSlots < 0 ? slots < 2 || slots > MAX_SLOTS : slots != expectedSlots) {
       throw new SharedDataException(file, "ring has " + slots + " slots, the channel says " + expectedSlots);
     }
     if (region.getInt(SLOT_HEADER_LENGTH_OFFSET) != SlotDescriptor.LENGTH) {

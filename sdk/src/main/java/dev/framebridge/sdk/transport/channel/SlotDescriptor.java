@@ -12,10 +12,14 @@ package dev.framebridge.sdk.transport.channel;
  *   +-------+-------+-------+-------+-------+-------+---------------+
  *   |format | width |height | size  | dispW | dispH | dataOffset    |
  *   +-------+-------+-------+-------+-------+-------+---------------+
- *  64      68      72              80                             128
- *   +-------+-------+---------------+-------------------------------+
- *   |leases | pad   | leaseNanos    | reserved                      |
- *   +-------+-------+---------------+-------------------------------+
+ *  64      68      72              80      84      88              96
+ *   +-------+-------+---------------+-------+-------+---------------+
+ *   |leases | pad   | leaseNanos    |refKind|refSlot| refSequence   |
+ *   +-------+-------+---------------+-------+-------+---------------+
+ *  96              104 105                                        128
+ *   +---------------+---+-------------------------------------------+
+ *   | refGeneration |len| refChannel (ASCII, up to 23 bytes)        |
+ *   +---------------+---+-------------------------------------------+
  * </pre>
  *
  * <ul>
@@ -29,6 +33,10 @@ package dev.framebridge.sdk.transport.channel;
  *   <li>{@code size}: bytes of the tightly packed frame at {@code dataOffset} (from the ring file's start).
  *   <li>{@code leases}/{@code leaseNanos}: subscribers reading the slot in place. The publisher skips a leased slot
  *       unless the lease is older than {@link #LEASE_TIMEOUT_NS} (a dead or stuck reader), so it never waits.
+ *   <li>{@code refKind} 1 marks a forwarded frame: its bytes were not copied but stay in slot {@code refSlot} of
+ *       ring {@code <refChannel>.<refGeneration>.ring} in the same directory, valid while that slot's commit word is
+ *       {@code refSequence << 1}. A subscriber leases and checks that slot as it would its own; an expired reference
+ *       is a dropped frame. {@code size}, format and sizes describe the referenced frame; dataOffset is unused.
  *   <li>{@code writeStartNanos}: {@link System#nanoTime()} when the publisher began the frame (latency measurement).
  * </ul>
  */
@@ -48,11 +56,23 @@ public final class SlotDescriptor {
   public static final int DATA_OFFSET_OFFSET = 56;
   public static final int LEASE_COUNT_OFFSET = 64;
   public static final int LEASE_NANOS_OFFSET = 72;
+  public static final int REF_KIND_OFFSET = 80;
+  public static final int REF_SLOT_OFFSET = 84;
+  public static final int REF_SEQUENCE_OFFSET = 88;
+  public static final int REF_GENERATION_OFFSET = 96;
+  public static final int REF_CHANNEL_LENGTH_OFFSET = 104;
+  public static final int REF_CHANNEL_OFFSET = 105;
+  public static final int REF_CHANNEL_MAX_BYTES = 23;
+
+  /** {@code refKind} of a frame held in its own slot. */
+  public static final int INLINE = 0;
+  /** {@code refKind} of a frame forwarded by reference to another ring's slot. */
+  public static final int REFERENCE = 1;
 
   /** {@code durationUs} of a frame without a duration. */
   public static final long NO_DURATION = Long.MIN_VALUE;
   /** A lease older than this no longer protects its slot. */
-  public static final long LEASE_TIMEOUT_NS = 500_000_000L;
+  public static final long LEASE_TIMEOUT_NS = 2_000_000_000L;
 
   private SlotDescriptor() {}
 

@@ -1,17 +1,23 @@
 package dev.framebridge.sdk.transport.channel;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 /**
  * One frame read in place from a slot: its descriptor fields and a read-only view of its bytes. While open it holds
- * a lease on the slot, which the publisher respects for {@link SlotDescriptor#LEASE_TIMEOUT_NS}; close it promptly.
- * {@link #isIntact()} re-checks the slot's sequence, so a reader can tell whether the bytes it used were overwritten.
+ * a lease on the slot holding the bytes, which the publisher respects for {@link SlotDescriptor#LEASE_TIMEOUT_NS};
+ * close it promptly. {@link #isIntact()} re-checks that slot's sequence, so a reader can tell whether the bytes it
+ * used were overwritten. For a forwarded frame the bytes live in another channel's ring ({@link #getDataChannel()}).
  */
 public final class SlotFrame implements AutoCloseable {
   private final ChannelSubscriber owner;
   private final MappedRegion ring;
   private final long slotOffset;
   private final long sequence;
+  private final long dataSequence;
+  private final String dataChannel;
+  private final long dataGeneration;
+  private final int dataSlot;
   private final long timestampUs;
   private final long durationUs;
   private final long writeStartNanos;
@@ -21,15 +27,20 @@ public final class SlotFrame implements AutoCloseable {
   private final int displayWidth;
   private final int displayHeight;
   private final ByteBuffer data;
-  private boolean closed;
+  private volatile boolean closed;
 
-  SlotFrame(ChannelSubscriber owner, MappedRegion ring, long slotOffset, long sequence, long timestampUs,
-      long durationUs, long writeStartNanos, int formatCode, int width, int height, int displayWidth,
-      int displayHeight, ByteBuffer data) {
+  SlotFrame(ChannelSubscriber owner, MappedRegion ring, long slotOffset, long sequence, long dataSequence,
+      String dataChannel, long dataGeneration, int dataSlot, long timestampUs, long durationUs,
+      long writeStartNanos, int formatCode, int width, int height, int displayWidth, int displayHeight,
+      ByteBuffer data) {
     this.owner = owner;
     this.ring = ring;
     this.slotOffset = slotOffset;
     this.sequence = sequence;
+    this.dataSequence = dataSequence;
+    this.dataChannel = dataChannel;
+    this.dataGeneration = dataGeneration;
+    this.dataSlot = dataSlot;
     this.timestampUs = timestampUs;
     this.durationUs = durationUs;
     this.writeStartNanos = writeStartNanos;
@@ -41,9 +52,39 @@ public final class SlotFrame implements AutoCloseable {
     this.data = data;
   }
 
-  /** The publisher's frame sequence, from 1. */
+  /** The channel's frame sequence, from 1. */
   public long getSequence() {
     return sequence;
+  }
+
+  /** The directory of the channels. */
+  public Path getDirectory() {
+    return owner.getDirectory();
+  }
+
+  /** The channel whose ring holds the bytes: this channel's, or the one a forwarded frame refers to. */
+  public String getDataChannel() {
+    return dataChannel;
+  }
+
+  /** The ring generation holding the bytes. */
+  public long getDataGeneration() {
+    return dataGeneration;
+  }
+
+  /** The slot holding the bytes. */
+  public int getDataSlot() {
+    return dataSlot;
+  }
+
+  /** The sequence the slot holding the bytes must still show for them to be valid. */
+  public long getDataSequence() {
+    return dataSequence;
+  }
+
+  /** Whether the bytes live in another channel's ring (the frame was forwarded without a copy). */
+  public boolean isForwarded() {
+    return !dataChannel.equals(owner.getName());
   }
 
   public long getTimestampUs() {
@@ -55,7 +96,7 @@ public final class SlotFrame implements AutoCloseable {
     return durationUs;
   }
 
-  /** {@link System#nanoTime()} when the publisher began writing this frame. */
+  /** {@link System#nanoTime()} when the first publisher began writing this frame's bytes. */
   public long getWriteStartNanos() {
     return writeStartNanos;
   }
@@ -103,7 +144,7 @@ public final class SlotFrame implements AutoCloseable {
   /** Whether the slot still holds this frame (the publisher has not overwritten it). */
   public boolean isIntact() {
     return !closed && ring.getLongAcquire(slotOffset + SlotDescriptor.COMMIT_WORD_OFFSET)
-        == SlotDescriptor.committed(sequence);
+        == SlotDescriptor.committed(dataSequence);
   }
 
   public boolean isClosed() {
@@ -113,11 +154,14 @@ public final class SlotFrame implements AutoCloseable {
   /** Releases the lease (once); a frame overwritten while held is counted by the subscriber. */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    boolean intact;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      intact = isIntact();
+      closed = true;
     }
-    boolean intact = isIntact();
-    closed = true;
     ring.getAndAddInt(slotOffset + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
     ring.release();
     owner.onFrameClosed(intact);
