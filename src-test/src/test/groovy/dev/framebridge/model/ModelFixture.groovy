@@ -22,7 +22,7 @@ abstract class ModelFixture extends Specification {
   static final long TIMEOUT_S = 5
 
   /** Frames and tracks to close/stop after each feature, even when it fails. */
-  List<MediaFrame> frames = []
+  List<MediaFrame> frames = Collections.synchronizedList([])
   List<MediaStreamTrack> tracks = []
 
   def cleanup() {
@@ -32,13 +32,23 @@ abstract class ModelFixture extends Specification {
 
   /** frame(ts=N): a 320x240 RGBA frame filled with rgba(50,100,150,255). */
   VideoFrame frame(long ts, int w = 320, int h = 240) {
-    ByteBuffer data = ByteBuffer.allocate(w * h * 4)
-    for (int i = 0; i < w * h; i++) {
-      data.put((byte) 50).put((byte) 100).put((byte) 150).put((byte) 255)
-    }
-    data.flip()
+    ByteBuffer data = ByteBuffer.wrap(rgbaFill(w * h))
     keep(MediaFrames.createVideoFrame(data,
         VideoFrameInit.builder().format(VideoPixelFormat.RGBA).codedWidth(w).codedHeight(h).timestamp(ts).build()))
+  }
+
+  private static final Map<Integer, byte[]> FILLS = new java.util.concurrent.ConcurrentHashMap<>()
+
+  private static byte[] rgbaFill(int pixels) {
+    FILLS.computeIfAbsent(pixels) { int n ->
+      byte[] b = new byte[n * 4]
+      byte[] px = [50, 100, 150, (byte) 255] as byte[]
+      System.arraycopy(px, 0, b, 0, 4)
+      for (int filled = 4; filled < b.length; filled *= 2) {
+        System.arraycopy(b, 0, b, filled, Math.min(filled, b.length - filled))
+      }
+      b
+    }
   }
 
   /** An I420 frame with constant Y=81, U=90, V=240. */

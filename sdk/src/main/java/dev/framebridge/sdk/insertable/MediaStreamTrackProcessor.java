@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * dropped (closed and counted); frames are handed out only while a read is pending (high-water mark 0), in arrival
  * order. The readable closes when the track ends; cancelling it detaches the processor from the track.
  *
- * <p>Frames reach readers on a delivery executor (by default a shared daemon pool), never on the producer's thread.
+ * <p>A frame arriving while a read is pending is bound to that read at once (so it can no longer be dropped), and the
+ * read completes on a delivery executor (by default a shared daemon pool, serialized per processor): a reader's
+ * continuation never runs on, or blocks, the track's producer thread.
  *
  * @param <F> {@link dev.framebridge.spi.media.VideoFrame} for a video track, {@link dev.framebridge.spi.media.AudioData}
  *     for an audio track
@@ -33,11 +35,10 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
 
   private final MediaStreamTrack track;
   private final int maxBufferSize;
-  private final Executor executor;
+  private final Executor delivery;
   private final Object lock = new Object();
   private final ArrayDeque<MediaFrame> queue;
   private final AtomicInteger drainRequests = new AtomicInteger();
-  private final Runnable drainTask = this::drain;
   private @Nullable ReadableStream<F> readable;
   private @Nullable ReadableStreamController<F> controller;
   private @Nullable ListenerRegistration registration;
@@ -76,7 +77,7 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
     this.track = t;
     this.maxBufferSize = b.maxBufferSize >= 1 ? b.maxBufferSize
         : t.getTrackKind() == TrackKind.VIDEO ? DEFAULT_VIDEO_BUFFER_SIZE : DEFAULT_AUDIO_BUFFER_SIZE;
-    this.executor = b.executor != null ? b.executor : DeliveryThreads.SHARED;
+    this.delivery = new SerialExecutor(b.executor != null ? b.executor : DeliveryThreads.SHARED);
     this.queue = new ArrayDeque<>(Math.min(this.maxBufferSize, 64));
   }
 
@@ -102,7 +103,7 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
         return readable;
       }
     }
-    ReadableStream<F> r = new ReadableStream<>(new Source(), 0);
+    ReadableStream<F> r = new ReadableStream<>(new Source(), 0, delivery);
     boolean attach;
     synchronized (lock) {
       if (readable != null) {
@@ -166,13 +167,13 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
     scheduleDrain();
   }
 
+  /** maybeReadFrame, run by whichever thread asks (producer or reader); one thread drains at a time. */
   private void scheduleDrain() {
     if (drainRequests.getAndIncrement() == 0) {
-      executor.execute(drainTask);
+      drain();
     }
   }
 
-  /** maybeReadFrame: serial (one drain at a time per processor), on the delivery executor. */
   @SuppressWarnings("unchecked")
   private void drain() {
     int missed = 1;
@@ -280,7 +281,7 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
       return this;
     }
 
-    /** Where frames are handed to readers; defaults to a shared pool of daemon threads. */
+    /** Where reads complete (their continuations run), one task at a time; defaults to a shared daemon pool. */
     public Builder executor(@Nullable Executor executor) {
       this.executor = executor;
       return this;

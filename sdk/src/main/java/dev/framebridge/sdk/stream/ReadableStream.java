@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ public final class ReadableStream<T> {
   private final Object lock = new Object();
   private final UnderlyingSource<T> source;
   private final int highWaterMark;
+  private final @Nullable Executor completionExecutor;
   private final ArrayDeque<T> queue = new ArrayDeque<>();
   private final ArrayDeque<CompletableFuture<ReadResult<T>>> readRequests = new ArrayDeque<>();
   private final Controller controller = new Controller();
@@ -42,11 +44,21 @@ public final class ReadableStream<T> {
    * @throws IllegalArgumentException for a negative high-water mark
    */
   public ReadableStream(UnderlyingSource<T> source, int highWaterMark) {
+    this(source, highWaterMark, null);
+  }
+
+  /**
+   * @param completionExecutor where reads answered by {@link ReadableStreamController#enqueue} are completed (their
+   *     continuations run there), instead of on the enqueuing thread. The chunk is bound to the read at once, so it
+   *     can no longer be dropped; the executor should run tasks in order. Null completes them on the enqueuing thread.
+   */
+  public ReadableStream(UnderlyingSource<T> source, int highWaterMark, @Nullable Executor completionExecutor) {
     if (highWaterMark < 0) {
       throw new IllegalArgumentException("highWaterMark must be >= 0, got " + highWaterMark);
     }
     this.source = source;
     this.highWaterMark = highWaterMark;
+    this.completionExecutor = completionExecutor;
     try {
       source.start(controller);
     } catch (Throwable t) {
@@ -277,7 +289,12 @@ public final class ReadableStream<T> {
         }
       }
       if (request != null) {
-        request.complete(ReadResult.of(chunk));
+        ReadResult<T> result = ReadResult.of(chunk);
+        if (completionExecutor == null) {
+          request.complete(result);
+        } else {
+          completionExecutor.execute(() -> request.complete(result));
+        }
       }
       callPullIfNeeded();
     }

@@ -162,8 +162,13 @@ public class TransformStream<I, O> {
     public void enqueue(O chunk) {
       ReadableStreamController<O> rc = readableController;
       rc.enqueue(chunk);
-      if (rc.getDesiredSize() <= 0) {
-        setBackpressure(true);
+      // As Streams' HasBackpressure: none while a read still waits. Checked and set under the lock, so a read that
+      // arrives meanwhile (its pull clears the flag under the same lock) cannot be missed.
+      synchronized (lock) {
+        if (!backpressure && rc.getDesiredSize() <= 0 && rc.getPendingReadCount() == 0) {
+          backpressure = true;
+          backpressureChange = new CompletableFuture<>();
+        }
       }
     }
 
