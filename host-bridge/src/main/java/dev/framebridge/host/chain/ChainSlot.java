@@ -1,0 +1,113 @@
+package dev.framebridge.host.chain;
+
+import dev.framebridge.host.plugin.PluginJar;
+import dev.framebridge.host.supervisor.PluginSupervisor;
+import dev.framebridge.host.supervisor.PluginWorker;
+import dev.framebridge.host.supervisor.SupervisorContext;
+import dev.framebridge.sdk.transport.channel.ChannelPublisher;
+import dev.framebridge.sdk.worker.ChannelFrames;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One place in the chain: a stable input channel its workers read (so worker restarts and swaps never rewire
+ * anything), and the choice, per frame, between sending the frame to the serving worker and passing it on untouched.
+ */
+final class ChainSlot implements AutoCloseable {
+  private static final int INPUT_SLOTS = 6;
+
+  private final String id;
+  private final Path entry;
+  private final ChannelPublisher input;
+  private final PluginSupervisor supervisor;
+  private final Object inputLock = new Object();
+  private volatile @Nullable String rejection;
+  private long inputDropped;
+
+  ChainSlot(SupervisorContext context, Path entry, PluginJar jar, Settings settings, boolean enabled, int serial,
+      FrameSink downstream) throws IOException {
+    this.id = jar.getId();
+    this.entry = entry;
+    String name = "in-" + id + "-" + serial;
+    this.input = ChannelPublisher.create(context.getChannelDir(), name, TrackKind.VIDEO, INPUT_SLOTS);
+    this.supervisor = new PluginSupervisor(context, jar, settings, enabled,
+        ChannelFrames.handle(context.getChannelDir(), name), downstream::accept);
+  }
+
+  String getId() {
+    return id;
+  }
+
+  /** The plugins-folder entry this slot's plugin came from. */
+  Path getEntry() {
+    return entry;
+  }
+
+  PluginSupervisor getSupervisor() {
+    return supervisor;
+  }
+
+  /** The last rejection of a new JAR for this slot (the old build keeps serving), or null. */
+  @Nullable String getRejection() {
+    return rejection;
+  }
+
+  void setRejection(@Nullable String reason) {
+    rejection = reason;
+  }
+
+  void start() {
+    supervisor.start();
+  }
+
+  /**
+   * Takes one frame from upstream: to the workers if any reads the input, and past the plugin unless a worker serves.
+   *
+   * @param passOn where an unserved frame goes (the next slot or the chain output)
+   */
+  void accept(VideoFrame frame, FrameSink passOn) {
+    boolean serving = supervisor.isServing();
+    if (supervisor.wantsInput()) {
+      synchronized (inputLock) {
+        try {
+          if (!ChannelFrames.write(input, frame)) {
+            inputDropped++;
+          }
+        } catch (RuntimeException e) {
+          inputDropped++;
+        }
+      }
+      supervisor.noteInput(System.nanoTime());
+    }
+    if (serving) {
+      frame.close();
+    } else {
+      passOn.accept(frame);
+    }
+  }
+
+  PluginStatus status(int position) {
+    PluginJar jar = supervisor.getJar();
+    PluginWorker w = supervisor.getWorker();
+    String rej = rejection;
+    String err = rej != null ? rej : supervisor.getLastError();
+    return PluginStatus.builder().id(id).version(jar.getVersion()).jar(entry.getFileName().toString())
+        .state(supervisor.getState()).pid(w == null ? 0 : w.getPid()).restarts(supervisor.getRestarts())
+        .lastError(err).fps(w == null ? 0 : w.getFps()).p50Us(w == null ? 0 : w.getP50Us())
+        .p99Us(w == null ? 0 : w.getP99Us()).dropped(inputDropped + (w == null ? 0 : w.getDropped()))
+        .enabled(supervisor.isEnabled()).position(position).build();
+  }
+
+  /** Stops the workers, then ends the input channel. */
+  @Override
+  public void close() {
+    supervisor.close();
+    synchronized (inputLock) {
+      input.close();
+    }
+  }
+}

@@ -1,0 +1,308 @@
+package dev.framebridge.host.supervisor;
+
+import dev.framebridge.host.chain.PluginState;
+import dev.framebridge.host.plugin.PluginJar;
+import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.settings.Settings;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one plugin of the chain served: starts its worker, swaps in a new worker when the JAR is replaced (the old
+ * one serves until the new one has produced a frame on the live input, then stops), restarts a failed worker after an
+ * exponential backoff, and quarantines the plugin after {@code maxFailures} failures in a row until its JAR changes.
+ * While no worker serves, {@link #isServing()} is false and the slot passes frames through.
+ */
+public final class PluginSupervisor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PluginSupervisor.class);
+  private static final long STABLE_NS = TimeUnit.SECONDS.toNanos(10);
+
+  private final SupervisorContext context;
+  private final String inputHandle;
+  private final SlotOutput output;
+  private PluginJar jar;
+  private Settings settings;
+  private boolean enabled;
+  private volatile @Nullable PluginWorker active;
+  private volatile @Nullable PluginWorker candidate;
+  private @Nullable ScheduledFuture<?> pendingRestart;
+  private int failures;
+  private int restarts;
+  private long activeSinceNs;
+  private @Nullable String lastError;
+  private @Nullable String quarantined;
+  private long lastDeliveredTimestampUs = Long.MIN_VALUE;
+  private boolean closed;
+
+  public PluginSupervisor(SupervisorContext context, PluginJar jar, Settings settings, boolean enabled,
+      String inputHandle, SlotOutput output) {
+    this.context = context;
+    this.jar = jar;
+    this.settings = settings;
+    this.enabled = enabled;
+    this.inputHandle = inputHandle;
+    this.output = output;
+  }
+
+  /** Starts the first worker (if enabled). */
+  public synchronized void start() {
+    if (enabled && quarantined == null && !closed) {
+      launchCandidate();
+    }
+  }
+
+  /** Whether a worker serves the slot now: frames must go to it rather than past it. */
+  public boolean isServing() {
+    return active != null;
+  }
+
+  /** Whether some worker (serving or starting) reads the slot's input. */
+  public boolean wantsInput() {
+    return active != null || candidate != null;
+  }
+
+  /** Called for every input frame sent to the workers. */
+  public void noteInput(long nowNs) {
+    PluginWorker a = active;
+    PluginWorker c = candidate;
+    if (a != null) {
+      a.noteInput(nowNs);
+    }
+    if (c != null) {
+      c.noteInput(nowNs);
+    }
+  }
+
+  public synchronized PluginJar getJar() {
+    return jar;
+  }
+
+  public synchronized Settings getSettings() {
+    return settings;
+  }
+
+  public synchronized boolean isEnabled() {
+    return enabled;
+  }
+
+  /** A new build of the plugin: start it beside the serving one and swap on its first frame. */
+  public synchronized void replace(PluginJar newJar, Settings newSettings) {
+    jar = newJar;
+    settings = newSettings;
+    failures = 0;
+    restarts = 0;
+    quarantined = null;
+    lastError = null;
+    cancelRestart();
+    PluginWorker c = candidate;
+    candidate = null;
+    closeLater(c);
+    if (enabled && !closed) {
+      launchCandidate();
+    }
+  }
+
+  /** Enables (starting a worker) or disables (bypassing at once and stopping the worker) the plugin. */
+  public synchronized void setEnabled(boolean on) {
+    if (on == enabled) {
+      return;
+    }
+    enabled = on;
+    if (on) {
+      failures = 0;
+      if (quarantined == null && !closed && active == null && candidate == null) {
+        launchCandidate();
+      }
+    } else {
+      cancelRestart();
+      PluginWorker a = active;
+      PluginWorker c = candidate;
+      active = null;
+      candidate = null;
+      closeLater(a);
+      closeLater(c);
+    }
+  }
+
+  /** New settings, already validated against the schema; reach the running transform between frames. */
+  public void updateSettings(Settings newSettings) {
+    PluginWorker a;
+    PluginWorker c;
+    synchronized (this) {
+      settings = newSettings;
+      a = active;
+      c = candidate;
+    }
+    if (a != null) {
+      a.sendSettings(newSettings);
+    }
+    if (c != null) {
+      c.sendSettings(newSettings);
+    }
+  }
+
+  /** Heartbeats, deadlines and the stability reset of the failure count; called every few ms. */
+  public void tick(long nowNs) {
+    PluginWorker a = active;
+    PluginWorker c = candidate;
+    if (a != null) {
+      a.tick(nowNs, true);
+    }
+    if (c != null) {
+      c.tick(nowNs, false);
+    }
+    synchronized (this) {
+      if (a != null && a == active && failures > 0 && nowNs - activeSinceNs > STABLE_NS) {
+        failures = 0;
+      }
+    }
+  }
+
+  public synchronized PluginState getState() {
+    if (closed) {
+      return PluginState.STOPPED;
+    }
+    if (quarantined != null) {
+      return PluginState.QUARANTINED;
+    }
+    if (!enabled) {
+      return PluginState.BYPASSED;
+    }
+    if (active != null) {
+      return PluginState.RUNNING;
+    }
+    if (pendingRestart != null || (candidate != null && failures > 0)) {
+      return PluginState.RESTARTING;
+    }
+    return candidate != null ? PluginState.STARTING : PluginState.STOPPED;
+  }
+
+  public synchronized @Nullable String getLastError() {
+    return lastError;
+  }
+
+  public synchronized int getRestarts() {
+    return restarts;
+  }
+
+  /** The serving worker, else the starting one, else null. */
+  public @Nullable PluginWorker getWorker() {
+    PluginWorker a = active;
+    return a != null ? a : candidate;
+  }
+
+  private void launchCandidate() {
+    PluginWorker w = new PluginWorker(jar, context.nextWorkerSerial(), context.getChannelDir(), context.getTiming(), this::onFrame,
+        this::onFailure);
+    candidate = w;
+    Settings s = settings;
+    context.getScheduler().execute(() -> w.start(context.getLauncher(), inputHandle, s));
+  }
+
+  private void onFrame(PluginWorker w, VideoFrame frame) {
+    PluginWorker retired = null;
+    boolean deliver;
+    synchronized (this) {
+      if (w == candidate && active != null && frame.getTimestamp() < lastDeliveredTimestampUs) {
+        // the new build is still catching up with the live input: keep the old one serving
+        frame.close();
+        return;
+      }
+      if (w == candidate) {
+        retired = active;
+        active = w;
+        candidate = null;
+        activeSinceNs = System.nanoTime();
+        LOG.info("{}: plugin {} {} serving (worker pid {})", jar.getSource().getFileName(), jar.getId(),
+            jar.getVersion(), w.getPid());
+      }
+      deliver = w == active && enabled && !closed;
+      if (deliver) {
+        lastDeliveredTimestampUs = frame.getTimestamp();
+      }
+    }
+    if (deliver) {
+      output.forward(frame);
+    } else {
+      frame.close();
+    }
+    closeLater(retired);
+  }
+
+  private void onFailure(PluginWorker w, String reason) {
+    synchronized (this) {
+      if (w != active && w != candidate) {
+        closeLater(w);
+        return;
+      }
+      if (w == active) {
+        active = null;
+      } else {
+        candidate = null;
+      }
+      failures++;
+      restarts++;
+      lastError = w.getJar().getSource().getFileName() + ": plugin '" + w.getJar().getId() + "' " + reason;
+      if (failures >= context.getMaxFailures()) {
+        quarantined = lastError;
+        LOG.error("{} — quarantined after {} failures in a row, until its JAR changes", lastError, failures);
+      } else {
+        LOG.warn("{} — restarting in {} ms", lastError, context.backoff(failures).toMillis());
+        if (enabled && !closed && candidate == null) {
+          scheduleRestart();
+        }
+      }
+    }
+    closeLater(w);
+  }
+
+  private void scheduleRestart() {
+    cancelRestart();
+    pendingRestart = context.getScheduler().schedule(() -> {
+      synchronized (this) {
+        pendingRestart = null;
+        if (enabled && !closed && quarantined == null && candidate == null) {
+          launchCandidate();
+        }
+      }
+    }, context.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelRestart() {
+    ScheduledFuture<?> r = pendingRestart;
+    if (r != null) {
+      r.cancel(false);
+      pendingRestart = null;
+    }
+  }
+
+  private void closeLater(@Nullable PluginWorker w) {
+    if (w != null) {
+      context.getScheduler().execute(w::close);
+    }
+  }
+
+  /** Stops every worker of this plugin and waits for them. */
+  @Override
+  public void close() {
+    PluginWorker a;
+    PluginWorker c;
+    synchronized (this) {
+      closed = true;
+      cancelRestart();
+      a = active;
+      c = candidate;
+      active = null;
+      candidate = null;
+    }
+    if (a != null) {
+      a.close();
+    }
+    if (c != null) {
+      c.close();
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.framebridge.sdk.worker;
+
+import dev.framebridge.spi.media.MediaFrame;
+import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.settings.Settings;
+import dev.framebridge.spi.transform.FrameAllocator;
+import dev.framebridge.spi.transform.FrameTransform;
+import dev.framebridge.spi.transform.TransformController;
+import java.io.EOFException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The worker's processor → transform → generator loop on one thread: reads an input frame, applies pending settings
+ * between frames, calls the transform, writes what it enqueued, closes an input it did not enqueue, and records the
+ * time spent in the transform. A fault (throw, {@code error()}, a frame of the wrong kind) ends the loop with a
+ * {@link TransformFault} carrying a one-line reason.
+ */
+final class WorkerFrameLoop implements TransformController<VideoFrame> {
+  private final WorkerIo io;
+  private final FrameTransform<VideoFrame> transform;
+  private final AtomicReference<@Nullable Settings> pendingSettings = new AtomicReference<>();
+  private final Recorder transformUs = new Recorder(3);
+  private volatile long busySinceNs;
+  private volatile long framesIn;
+  private volatile long framesOut;
+  private volatile boolean stopRequested;
+  private @Nullable VideoFrame current;
+  private boolean currentEnqueued;
+  private @Nullable Throwable errored;
+
+  WorkerFrameLoop(WorkerIo io, FrameTransform<VideoFrame> transform) {
+    this.io = io;
+    this.transform = transform;
+  }
+
+  /** Thrown out of {@link #run()} when the plugin misbehaved; its message is the one-line reason. */
+  static final class TransformFault extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TransformFault(String message, @Nullable Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  void offerSettings(Settings settings) {
+    pendingSettings.set(settings);
+  }
+
+  void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Nanoseconds the transform has been inside the current call, 0 when idle. */
+  long getBusyNs() {
+    long since = busySinceNs;
+    return since == 0 ? 0 : Math.max(1, System.nanoTime() - since);
+  }
+
+  long getFramesIn() {
+    return framesIn;
+  }
+
+  long getFramesOut() {
+    return framesOut;
+  }
+
+  long getDropped() {
+    return io.getDropped();
+  }
+
+  /** The transform-time histogram since the last call, microseconds. */
+  org.HdrHistogram.Histogram sampleTransformUs() {
+    return transformUs.getIntervalHistogram();
+  }
+
+  /** Runs until the input ends or a stop is requested; returns normally then. */
+  void run() throws TransformFault {
+    try {
+      busySinceNs = System.nanoTime();
+      transform.start(this);
+    } catch (Exception | LinkageError e) {
+      throw new TransformFault("start() threw " + describe(e), e);
+    } finally {
+      busySinceNs = 0;
+    }
+    while (!stopRequested) {
+      VideoFrame frame;
+      try {
+        frame = io.read(100);
+      } catch (EOFException e) {
+        flush();
+        return;
+      } catch (Exception e) {
+        throw new TransformFault("reading the input track failed: " + describe(e), e);
+      }
+      if (frame == null) {
+        continue;
+      }
+      framesIn++;
+      applySettings();
+      current = frame;
+      currentEnqueued = false;
+      long start = System.nanoTime();
+      busySinceNs = start;
+      try {
+        transform.transform(frame, this);
+      } catch (Exception | LinkageError e) {
+        throw new TransformFault("transform() threw " + describe(e), e);
+      } finally {
+        busySinceNs = 0;
+        current = null;
+        if (!currentEnqueued) {
+          frame.close();
+        }
+      }
+      transformUs.recordValue(Math.max(0, (System.nanoTime() - start) / 1000));
+      if (errored != null) {
+        throw new TransformFault("transform called error(" + describe(errored) + ")", errored);
+      }
+    }
+  }
+
+  private void flush() throws TransformFault {
+    try {
+      transform.flush(this);
+    } catch (Exception | LinkageError e) {
+      throw new TransformFault("flush() threw " + describe(e), e);
+    }
+  }
+
+  private void applySettings() throws TransformFault {
+    Settings s = pendingSettings.getAndSet(null);
+    if (s != null) {
+      try {
+        transform.onSettingsChanged(s);
+      } catch (RuntimeException | LinkageError e) {
+        throw new TransformFault("onSettingsChanged() threw " + describe(e), e);
+      }
+    }
+  }
+
+  @Override
+  public void enqueue(VideoFrame frame) {
+    Object f = frame;
+    if (!(f instanceof VideoFrame)) {
+      String kind = f == null ? "null" : f.getClass().getSimpleName();
+      if (f instanceof MediaFrame) {
+        ((MediaFrame) f).close();
+      }
+      errored = new IllegalArgumentException("enqueued a frame of the wrong kind (" + kind
+          + ") on a video track");
+      throw (IllegalArgumentException) errored;
+    }
+    if (frame == current) {
+      if (currentEnqueued) {
+        throw new IllegalStateException("the input frame was enqueued twice");
+      }
+      currentEnqueued = true;
+    }
+    try {
+      io.write(frame);
+      framesOut++;
+    } catch (Exception e) {
+      frame.close();
+      throw new IllegalStateException("writing to the output track failed: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public void error(Throwable reason) {
+    errored = reason;
+  }
+
+  @Override
+  public FrameAllocator getAllocator() {
+    return io.getAllocator();
+  }
+
+  static String describe(Throwable t) {
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.replace('\n', ' '));
+  }
+}
