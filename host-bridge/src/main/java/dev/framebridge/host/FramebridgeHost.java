@@ -1,5 +1,8 @@
 package dev.framebridge.host;
 
+import dev.framebridge.host.audio.AudioOptions;
+import dev.framebridge.host.audio.AudioPipeline;
+import dev.framebridge.host.audio.AudioTrackChain;
 import dev.framebridge.host.camera.CameraCapture;
 import dev.framebridge.host.camera.CameraOutput;
 import dev.framebridge.host.camera.CameraTrack;
@@ -54,6 +57,7 @@ public final class FramebridgeHost implements AutoCloseable {
     return t;
   });
   private @Nullable CameraCapture camera;
+  private @Nullable AudioPipeline audio;
   private @Nullable CameraTrack cameraTrack;
   private @Nullable PluginChain chain;
   private @Nullable TrackReader outputReader;
@@ -136,12 +140,34 @@ public final class FramebridgeHost implements AutoCloseable {
       throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
     }
     mark("camera open");
+    startAudio();
     if (options.getPreview() == PreviewMode.WINDOW) {
       push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
           options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
     }
     if (web != null) {
       LOG.info("web preview on {}", web.getUrl());
+    }
+  }
+
+  /**
+   * The audio path, on the camera's clock so audio and video timestamps compare directly. Audio plugins need the
+   * runtime's chain to carry audio; until it does, the audio chain passes through.
+   */
+  private void startAudio() {
+    AudioOptions audioOptions = options.getAudio();
+    if (audioOptions == null) {
+      return;
+    }
+    AudioPipeline a = audioOptions.start(dev.framebridge.host.clock.CaptureClock.startingAt(clock.getStartNanos()),
+        AudioTrackChain.PASS_THROUGH);
+    if (a != null) {
+      audio = push(a);
+      HostHttpServer s = server;
+      if (s != null) {
+        s.route("/api/audio", a.getLevelHandler());
+      }
+      mark("audio started");
     }
   }
 
@@ -210,6 +236,11 @@ public final class FramebridgeHost implements AutoCloseable {
   /** The camera in use (null only while starting). */
   public @Nullable CameraCapture getCamera() {
     return camera;
+  }
+
+  /** The audio path, or null when audio is off. */
+  public @Nullable AudioPipeline getAudio() {
+    return audio;
   }
 
   /** The plugin chain (null only while starting). */

@@ -21,13 +21,25 @@ public final class CaptureClock {
   }
 
   private CaptureClock(LongSupplier nanoSource) {
+    this(nanoSource, nanoSource.getAsLong());
+  }
+
+  private CaptureClock(LongSupplier nanoSource, long originNs) {
     this.nanoSource = nanoSource;
-    this.originNs = nanoSource.getAsLong();
+    this.originNs = originNs;
   }
 
   /** A clock whose zero is now, on {@link System#nanoTime()}. */
   public static CaptureClock startNow() {
     return new CaptureClock(System::nanoTime);
+  }
+
+  /**
+   * A clock on {@link System#nanoTime()} whose zero is {@code startNanos}: the same clock as another one started then
+   * (e.g. a camera clock's start), so their timestamps agree.
+   */
+  public static CaptureClock startingAt(long startNanos) {
+    return new CaptureClock(System::nanoTime, startNanos);
   }
 
   /** A clock whose zero is the current reading of {@code nanoSource} (monotonic nanoseconds); for tests. */
