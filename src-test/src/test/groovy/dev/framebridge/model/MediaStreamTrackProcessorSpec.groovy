@@ -96,8 +96,10 @@ class MediaStreamTrackProcessorSpec extends ModelFixture {
     def pacer = Executors.newSingleThreadScheduledExecutor()
     def finished = new CompletableFuture<Void>()
 
-    when:
-    pacer.scheduleAtFixedRate({
+    when: "frame 1 now, then one frame every 40 ms"
+    // The later ticks run 10 ms ahead of frame 1's grid: a browser's event loop runs a due interval timer before an
+    // equally due consumer timeout; on a loaded JVM the writer's lag would otherwise race the consumer at the boundary.
+    Runnable tick = {
       long n = ts.incrementAndGet()
       if (n <= 30) {
         writer.write(frame(n))
@@ -105,7 +107,9 @@ class MediaStreamTrackProcessorSpec extends ModelFixture {
         g.track.stop()
         finished.complete(null)
       }
-    }, 0, 40, TimeUnit.MILLISECONDS)
+    }
+    pacer.execute(tick)
+    pacer.scheduleAtFixedRate(tick, 30, 40, TimeUnit.MILLISECONDS)
     await(finished)
     pipe.get(TIMEOUT_S, TimeUnit.SECONDS)
 
@@ -172,5 +176,71 @@ class MediaStreamTrackProcessorSpec extends ModelFixture {
     expect:
     p.readable.is(p.readable)
     p.readable.is(p.readable)
+  }
+
+  def "when the queue is full the oldest frame is dropped, closed and counted"() {
+    given:
+    def g = generator()
+    def p = processor(g.track, 2)
+    def reader = p.readable.reader
+    def writer = g.writable.writer
+    def written = (1..5).collect { frame(it) }
+
+    when:
+    written.each { await(writer.write(it)) }
+    def first = readValue(reader.read())
+    def second = readValue(reader.read())
+
+    then:
+    [first.timestamp, second.timestamp] == [4L, 5L]
+    p.droppedFrames == 3
+    p.deliveredFrames == 2
+    written.every { it.closed }
+  }
+
+  def "cancelling the readable detaches the processor from the track"() {
+    given:
+    def g = generator()
+    def p = processor(g.track, 4)
+    def readable = p.readable
+    def writer = g.writable.writer
+    await(writer.write(frame(1)))
+
+    when:
+    await(readable.cancel(null))
+    await(writer.write(frame(2)))
+
+    then:
+    p.closed
+    p.droppedFrames == 0
+    g.track.readyState.toString() == "live"
+    await(readable.reader.read()).done
+  }
+
+  def "a processor cannot be built on an ended track, nor with a buffer size outside 0..65535"() {
+    given:
+    def t = generator().track
+
+    when:
+    new MediaStreamTrackProcessor(t, -1)
+
+    then:
+    thrown(IllegalArgumentException)
+
+    when:
+    new MediaStreamTrackProcessor(t, 65536)
+
+    then:
+    thrown(IllegalArgumentException)
+
+    expect:
+    new MediaStreamTrackProcessor(t, 0).maxBufferSize == MediaStreamTrackProcessor.DEFAULT_VIDEO_BUFFER_SIZE
+
+    when:
+    t.stop()
+    new MediaStreamTrackProcessor(t)
+
+    then:
+    thrown(IllegalArgumentException)
   }
 }

@@ -98,31 +98,20 @@ public final class MediaStreamTrackProcessor<F extends MediaFrame> {
    * returns the same object. Frames read belong to the reader, who must close them.
    */
   public ReadableStream<F> getReadable() {
+    // Built under the lock so that a racing second caller cannot install another stream's controller. The sink is
+    // attached last: a track that already ended tells it at once, which closes the new readable.
     synchronized (lock) {
-      if (readable != null) {
-        return readable;
-      }
-    }
-    ReadableStream<F> r = new ReadableStream<>(new Source(), 0, delivery);
-    boolean attach;
-    synchronized (lock) {
-      if (readable != null) {
-        return readable;
-      }
-      readable = r;
-      attach = !closed;
-    }
-    if (attach) {
-      ListenerRegistration reg = track.addSink(new Sink());
-      synchronized (lock) {
+      if (readable == null) {
+        readable = new ReadableStream<>(new Source(), 0, delivery);
+        ListenerRegistration reg = track.addSink(new Sink());
         if (closed) {
           reg.close();
         } else {
           registration = reg;
         }
       }
+      return readable;
     }
-    return r;
   }
 
   /** Frames dropped because the queue was full (the reader was slower than the track). */

@@ -150,7 +150,7 @@ public final class WritableStream<T> {
       }
     }
     Throwable error = reason != null ? reason : new IllegalStateException("stream aborted");
-    if (!fail(error, true)) {
+    if (!fail(error)) {
       return CompletableFuture.completedFuture(null);
     }
     try {
@@ -266,7 +266,7 @@ public final class WritableStream<T> {
       if (chunk instanceof dev.framebridge.spi.media.MediaFrame) {
         ((dev.framebridge.spi.media.MediaFrame) chunk).close();
       }
-      fail(unwrap(error), false);
+      fail(unwrap(error));
       future.completeExceptionally(unwrap(error));
       return;
     }
@@ -283,7 +283,7 @@ public final class WritableStream<T> {
    * Moves to ERRORED, failing everything queued behind the write in progress. Returns false if already closed or
    * errored.
    */
-  private boolean fail(Throwable error, boolean abort) {
+  private boolean fail(Throwable error) {
     List<Object> dropped = new ArrayList<>();
     List<CompletableFuture<Void>> droppedFutures = new ArrayList<>();
     WritableStreamWriter<T> w;
@@ -350,7 +350,7 @@ public final class WritableStream<T> {
   private final class Controller implements WritableStreamController {
     @Override
     public void error(Throwable error) {
-      fail(error, false);
+      fail(error);
     }
 
     @Override
