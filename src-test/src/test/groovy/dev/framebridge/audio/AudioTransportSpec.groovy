@@ -74,4 +74,42 @@ class AudioTransportSpec extends Specification {
     child?.close()
     transport?.close()
   }
+
+  def "killing the plugin's worker JVM keeps audio flowing: the captured audio plays through unprocessed"() {
+    given:
+    def transport = SharedMemoryTransport.create(TransportOptions.builder().slotCount(64).build())
+    ChildJvm child = null
+    def chain = { MediaStreamTrack input ->
+      def published = transport.publish(input)
+      def outHandle = transport.createChannel(TrackKind.AUDIO, "audio-gain-out")
+      def processed = transport.open(outHandle)
+      child = ChildJvm.start(AudioGainWorkerMain, [published.handle.format(), outHandle.format(), "0.5"])
+      child.awaitKey("ready", 60)
+      processed
+    } as AudioTrackChain
+    def tone = SyntheticToneSource.builder().amplitude(0.5f).build()
+    def pipeline = AudioPipeline.builder().source(tone).chain(chain).audioOut(dir.resolve("kill.wav")).start()
+    def conditions = new PollingConditions(timeout: 30, delay: 0.1)
+
+    when: "the processed audio flows, then the worker is killed (SIGKILL)"
+    conditions.eventually { assert pipeline.output.chunks >= 100 }
+    double processedPeak = pipeline.output.meter.reading.getPeak(0)
+    child.process.destroyForcibly()
+    child.process.waitFor()
+
+    then: "the pipeline notices and plays the captured audio through, at the input level"
+    conditions.eventually { assert pipeline.bypassed }
+    long atBypass = pipeline.output.chunks
+    conditions.eventually {
+      assert pipeline.output.chunks >= atBypass + 100
+      assert Math.abs(pipeline.output.meter.reading.getPeak(0) - 0.5) < 0.01
+    }
+    Math.abs(processedPeak - 0.25) < 0.01
+    pipeline.output.overlaps == 0
+
+    cleanup:
+    pipeline?.close()
+    child?.close()
+    transport?.close()
+  }
 }

@@ -49,8 +49,11 @@ public final class AudioPipeline implements AutoCloseable {
   private final ChunkContinuity inputContinuity = new ChunkContinuity();
   private final AudioCapture capture;
   private final MediaStreamTrack outputTrack;
-  private final MediaStreamTrackProcessor<AudioData> processor;
-  private final ReadableStreamReader<AudioData> reader;
+  private final int outputBufferChunks;
+  private volatile MediaStreamTrackProcessor<AudioData> processor;
+  private volatile ReadableStreamReader<AudioData> reader;
+  private volatile boolean bypassed;
+  private volatile long droppedBeforeBypass;
   private final AudioOutput output;
   private final Thread playout;
   private final AudioLevelHandler levelHandler;
@@ -65,6 +68,7 @@ public final class AudioPipeline implements AutoCloseable {
     if (!"audio".equals(outputTrack.getKind())) {
       throw new IllegalArgumentException("the audio chain returned a track of kind '" + outputTrack.getKind() + "'");
     }
+    this.outputBufferChunks = outputBufferChunks;
     this.processor = new MediaStreamTrackProcessor<>(outputTrack, outputBufferChunks);
     this.reader = processor.getReadable().getReader();
     this.capture = new AudioCapture(source, MediaFrames.heapAllocator(), chunk -> {
@@ -96,7 +100,11 @@ public final class AudioPipeline implements AutoCloseable {
         ReadResult<AudioData> r = reader.read().get();
         AudioData chunk = r.getValue();
         if (r.isDone() || chunk == null) {
-          return;
+          if (closed || bypassed || !capture.isRunning()) {
+            return;
+          }
+          bypass();
+          continue;
         }
         output.deliver(chunk);
       }
@@ -107,6 +115,24 @@ public final class AudioPipeline implements AutoCloseable {
         LOG.warn("audio output track failed: {}", e.getCause() != null ? e.getCause().toString() : e.toString());
       }
     }
+  }
+
+  /**
+   * The chain's output ended while capture goes on (its plugin worker died, or the chain gave up): the captured audio
+   * is played unprocessed from now on, so the user keeps hearing it.
+   */
+  private void bypass() {
+    LOG.warn("audio chain output ended while capturing; passing the captured audio through unprocessed");
+    droppedBeforeBypass = processor.getDroppedFrames();
+    MediaStreamTrackProcessor<AudioData> p = new MediaStreamTrackProcessor<>(inputTrack, outputBufferChunks);
+    processor = p;
+    reader = p.getReadable().getReader();
+    bypassed = true;
+  }
+
+  /** Whether the chain's output ended and the captured audio now plays unprocessed. */
+  public boolean isBypassed() {
+    return bypassed;
   }
 
   /** What the audio comes from. */
@@ -155,9 +181,9 @@ public final class AudioPipeline implements AutoCloseable {
     return processor.getMaxBufferSize();
   }
 
-  /** Chunks the output processor dropped because playout fell 10 chunks behind. */
+  /** Chunks the output processor dropped because playout fell its buffer's length behind. */
   public long getDroppedChunks() {
-    return processor.getDroppedFrames();
+    return droppedBeforeBypass + processor.getDroppedFrames();
   }
 
   /** The {@code GET /api/audio} handler for the host's HTTP server. */
@@ -198,7 +224,7 @@ public final class AudioPipeline implements AutoCloseable {
     output.close();
     LOG.info("audio stopped: {} chunks captured ({} capture gaps), {} delivered ({} gaps), {} dropped at the output",
         capture.getChunksWritten(), getCaptureGaps(), output.getChunks(), output.getGaps(),
-        processor.getDroppedFrames());
+        getDroppedChunks());
   }
 
   /** Builds and starts an {@link AudioPipeline}. */
