@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch
  * <ul>
  * <li>{@code publish <dir> <channel> <width> <height> <frames|-1>}: pattern frames as fast as possible, then end.
  * <li>{@code stall <dir> <channel> <width> <height>}: one good frame, then half of a second one, then waits forever.
+ * <li>{@code hold <dir> <channel> <n>}: reads n frames and holds them (leased) until killed.
  * <li>{@code host <root>}: creates an instance directory and waits forever (to be killed).
  * </ul>
  */
@@ -23,6 +24,7 @@ class ChannelChildMain {
       case 'publish': publish(args); break
       case 'stall': stall(args); break
       case 'host': host(args); break
+      case 'hold': hold(args); break
       default: throw new IllegalArgumentException(args[0])
     }
   }
@@ -59,6 +61,22 @@ class ChannelChildMain {
     token = out.claim(size)
     Patterns.fill(out.buffer(token), size.intdiv(2) as int, 2)
     println '@midwrite=1'
+    System.out.flush()
+    new CountDownLatch(1).await()
+  }
+
+  /** {@code hold <dir> <channel> <n>}: reads n frames, keeps them open (leased) and waits forever. */
+  static void hold(String[] args) {
+    def sub = dev.framebridge.sdk.transport.channel.ChannelSubscriber.open(Path.of(args[1]), args[2])
+    List<dev.framebridge.sdk.transport.channel.SlotFrame> held = []
+    while (held.size() < (args[3] as int)) {
+      def f = sub.await(10_000_000_000L)
+      if (f == null) {
+        throw new IllegalStateException('no frame')
+      }
+      held << f
+    }
+    println '@holding=' + held.collect { it.sequence }.join(',')
     System.out.flush()
     new CountDownLatch(1).await()
   }

@@ -107,6 +107,8 @@ fun channelSurface(dir: Path) {
     val ok: Boolean = p.commitAudio(token, AudioSampleFormat.F32, 2, 512, 48000f, 0L, 10_000L)
     val ok2: Boolean = p.commitVideo(token2, VideoPixelFormat.RGBA, 32, 32, 32, 32, 0L, SlotDescriptor.NO_DURATION)
     p.abort(token2)
+    val frameFromElsewhere: SlotFrame? = null
+    val fwd: Boolean = frameFromElsewhere?.let { f: SlotFrame -> p.forward(f, 0L, SlotDescriptor.NO_DURATION, 32, 32) } ?: false
     p.setMuted(true)
     p.setSettings("label=mic")
     p.heartbeat()
@@ -202,6 +204,7 @@ fun channelSurface(dir: Path) {
     SlotDescriptor.REF_GENERATION_OFFSET.toLong(), SlotDescriptor.REF_CHANNEL_LENGTH_OFFSET.toLong(),
     SlotDescriptor.REF_CHANNEL_OFFSET.toLong(), SlotDescriptor.REF_CHANNEL_MAX_BYTES.toLong(),
     SlotDescriptor.INLINE.toLong(), SlotDescriptor.REFERENCE.toLong(), SlotDescriptor.NO_DURATION,
+    SlotDescriptor.WRITE_LOCK.toLong(),
     SlotDescriptor.LEASE_TIMEOUT_NS)
 
   val error = SharedDataException(control, "wrong layout version 9")

@@ -91,6 +91,16 @@ public final class TrackSubscription implements AutoCloseable {
     return subscriber.getDropped() + unusable.sum();
   }
 
+  /** Forwarded frames lost because their slot was rewritten before this reader got to them (part of dropped). */
+  public long getExpiredFrames() {
+    return subscriber.getExpired();
+  }
+
+  /** Frames that arrived but could not be made into a frame object (part of dropped). */
+  public long getUnusableFrames() {
+    return unusable.sum();
+  }
+
   /** Shared-memory bytes this subscription maps now. */
   public long getSharedBytes() {
     return subscriber.getSharedBytes();

@@ -24,6 +24,12 @@ final class ChildProcess implements AutoCloseable {
     command.add("-Xms64m");
     command.add("-Xmx512m");
     command.add("-XX:+UseSerialGC"); // one core left for the other side; no parallel GC threads fighting it
+    // the same module flags as this JVM (Chronicle's set, from bench/transport.sh)
+    for (String flag : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (flag.startsWith("--add-") || flag.startsWith("-Dchronicle.")) {
+        command.add(flag);
+      }
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TransportBenchmark.class.getName());

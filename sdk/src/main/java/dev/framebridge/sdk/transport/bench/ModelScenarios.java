@@ -101,6 +101,7 @@ final class ModelScenarios {
     }
     r.frames = counted;
     r.fpsAchieved = counted > 1 ? (counted - 1) * 1e9 / (last - first) : 0;
+    System.err.println("# " + r.scenario + ": final processor dropped " + processor.getDroppedFrames());
     return counted;
   }
 
@@ -167,6 +168,9 @@ final class ModelScenarios {
         finalReader(result.getTrack(), camera, o, r);
         cam.join();
         long pluginCpu = Long.parseLong(plugin.await("cpu_ns", 60));
+        System.err.println("# roundtrip: host channel dropped " + result.getDroppedFrames() + " (expired "
+            + result.getExpiredFrames() + ", unusable " + result.getUnusableFrames() + "), plugin "
+            + plugin.await("drops", 5));
         r.cpuMsPerFrame = (TransportBenchmark.cpuNanos() - cpu0 + pluginCpu) / 1e6 / total;
       }
       r.dropped = Math.max(0, total - o.warmup() - r.frames);
@@ -180,14 +184,17 @@ final class ModelScenarios {
     TrackHandle in = TrackHandle.parse(o.get("in", ""));
     TrackHandle out = TrackHandle.parse(o.get("out", ""));
     try (SharedMemoryTransport worker = SharedMemoryTransport.attach(in)) {
-      MediaStreamTrack input = worker.open(in);
       VideoTrackGenerator generator = new VideoTrackGenerator("identity");
-      worker.publish(generator.getTrack(), out);
-      MediaStreamTrackProcessor<VideoFrame> processor = new MediaStreamTrackProcessor<>(input);
+      TrackPublication publication = worker.publish(generator.getTrack(), out);
+      TrackSubscription subscription = worker.subscribe(in);
+      MediaStreamTrackProcessor<VideoFrame> processor = new MediaStreamTrackProcessor<>(subscription.getTrack());
       Thread t = identity(processor.getReadable().getReader(), generator.getWritable().getWriter());
       System.out.println("@ready=1");
       System.out.flush();
       t.join();
+      System.out.println("@drops=processor " + processor.getDroppedFrames() + ", channel "
+          + subscription.getDroppedFrames() + ", forwarded " + publication.getFramesForwarded() + "/"
+          + publication.getFramesPublished());
     }
     System.out.println("@cpu_ns=" + TransportBenchmark.cpuNanos());
     System.out.flush();

@@ -154,6 +154,7 @@ public final class TransportBenchmark {
         }
       }
       cpuNanos = cpuNanos() - cpu0;
+      System.err.println("# " + r.scenario + ": torn frames seen " + torn + ", channel dropped " + in.getDropped());
       r.frames = counted;
       r.dropped = (droppedAtStart < 0 ? 0 : in.getDropped() - droppedAtStart) + torn;
       r.fpsAchieved = counted > 1 ? (counted - 1) * 1e9 / (last - first) : 0;

@@ -90,6 +90,50 @@ public final class ChannelDescriptor {
   }
 
   /**
+   * Changes the state block under its seqlock: {@code muted} 0/1 (or -1 to keep it), {@code settings} (or null to
+   * keep them). One writer only.
+   */
+  static void writeState(MappedRegion region, int muted, byte @org.jspecify.annotations.Nullable [] settings) {
+    long v = region.getLong(STATE_VERSION_OFFSET);
+    region.putLongVolatile(STATE_VERSION_OFFSET, v + 1);
+    if (muted >= 0) {
+      region.putInt(MUTED_OFFSET, muted);
+    }
+    if (settings != null) {
+      java.nio.ByteBuffer b = region.buffer();
+      for (int i = 0; i < settings.length; i++) {
+        b.put(SETTINGS_OFFSET + i, settings[i]);
+      }
+      region.putInt(SETTINGS_LENGTH_OFFSET, settings.length);
+    }
+    region.putLongRelease(STATE_VERSION_OFFSET, v + 2);
+  }
+
+  /** Reads the settings text consistently under the state seqlock. */
+  static String readSettings(MappedRegion region) {
+    java.nio.ByteBuffer b = region.buffer();
+    while (true) {
+      long v1 = region.getLongAcquire(STATE_VERSION_OFFSET);
+      if ((v1 & 1) != 0) {
+        Thread.onSpinWait();
+        continue;
+      }
+      int length = region.getInt(SETTINGS_LENGTH_OFFSET);
+      if (length < 0 || length > SETTINGS_MAX_BYTES) {
+        throw new SharedDataException(region.getFile(), "settings length " + length);
+      }
+      byte[] bytes = new byte[length];
+      for (int i = 0; i < length; i++) {
+        bytes[i] = b.get(SETTINGS_OFFSET + i);
+      }
+      java.lang.invoke.VarHandle.acquireFence();
+      if (region.getLongVolatile(STATE_VERSION_OFFSET) == v1) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /**
    * Checks a page written by someone else.
    *
    * @return false if it is not ready yet (magic still 0)

@@ -9,11 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +20,13 @@ import org.slf4j.LoggerFactory;
  * returns a token, {@link #buffer} the slot's memory, {@code commitVideo}/{@code commitAudio} publish it.
  *
  * <p>Overwrite policy: the publisher never waits. It takes the next slot round-robin, skipping slots a subscriber
- * holds (a fresh lease); if every slot is held it overwrites the oldest anyway, and the holder sees its frame as no
+ * holds (a fresh lease); if every slot is held it takes the next one anyway, and the holder sees its frame as no
  * longer intact. A slow subscriber therefore loses the oldest frames and counts them as dropped. The writing
  * methods are synchronized, so claims (a plugin allocating output frames) and commits (the track's delivering
  * thread) may come from different threads.
  */
 public final class ChannelPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelPublisher.class);
-  private static final Set<ChannelPublisher> LIVE = ConcurrentHashMap.newKeySet();
-  private static volatile @Nullable ScheduledExecutorService heartbeat;
 
   private final Path directory;
   private final String name;
@@ -44,6 +39,9 @@ public final class ChannelPublisher implements AutoCloseable {
   private final ByteBuffer[] slotBuffers;
   // The ring each outstanding claim holds a reference on, so closing never unmaps memory being written.
   private final @Nullable MappedRegion[] claimRegion;
+  private final int[] claimToken;
+  // Claims orphaned by a ring change or close: their memory stays mapped until the claim is committed or aborted.
+  private final Map<Integer, MappedRegion> orphans = new HashMap<>();
   private @Nullable MappedRegion ring;
   private long generation;
   private long slotCapacity;
@@ -67,6 +65,7 @@ public final class ChannelPublisher implements AutoCloseable {
     this.previousWord = new long[slotCount];
     this.slotBuffers = new ByteBuffer[slotCount];
     this.claimRegion = new MappedRegion[slotCount];
+    this.claimToken = new int[slotCount];
     this.generation = control.getLong(ChannelDescriptor.RING_GENERATION_OFFSET);
     this.sequence = control.getLong(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET);
   }
@@ -111,23 +110,8 @@ public final class ChannelPublisher implements AutoCloseable {
     ChannelPublisher publisher = new ChannelPublisher(directory, name, region, ownsControl);
     region.putLong(ChannelDescriptor.PUBLISHER_PID_OFFSET, ProcessHandle.current().pid());
     publisher.heartbeat();
-    LIVE.add(publisher);
-    startHeartbeat();
+    HeartbeatThread.add(publisher);
     return publisher;
-  }
-
-  private static synchronized void startHeartbeat() {
-    if (heartbeat == null) {
-      ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "framebridge-heartbeat");
-        t.setDaemon(true);
-        return t;
-      });
-      long periodNs = ChannelDescriptor.HEARTBEAT_INTERVAL_NS;
-      executor.scheduleAtFixedRate(() -> LIVE.forEach(ChannelPublisher::heartbeat), periodNs, periodNs,
-          TimeUnit.NANOSECONDS);
-      heartbeat = executor;
-    }
   }
 
   public TrackKind getKind() {
@@ -212,7 +196,9 @@ public final class ChannelPublisher implements AutoCloseable {
     nextSlot = (slot + 1) % slotCount;
     long at = RingDescriptor.slotOffset(slotStride, slot);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, writeStartNanos);
-    return (int) ((generation & 0x7FFFFF) << 8) | slot;
+    int token = (int) ((generation & 0x7FFFFF) << 8) | slot;
+    claimToken[slot] = token;
+    return token;
   }
 
   private int pickSlot(MappedRegion r, boolean respectLeases) {
@@ -223,22 +209,27 @@ public final class ChannelPublisher implements AutoCloseable {
         continue;
       }
       long at = RingDescriptor.slotOffset(slotStride, slot);
-      long word = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET);
-      // Mark writing first, then look for a lease: with the reader's lease-then-check this is Dekker-safe.
-      r.putLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.writing(word));
-      if (respectLeases && r.getIntVolatile(at + SlotDescriptor.LEASE_COUNT_OFFSET) > 0
-          && now - r.getLongVolatile(at + SlotDescriptor.LEASE_NANOS_OFFSET) < SlotDescriptor.LEASE_TIMEOUT_NS) {
-        r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, word);
-        continue;
+      if (!SlotDescriptor.tryAcquireWrite(r, at, now, respectLeases)) {
+        continue; // a reader holds it
       }
+      long word = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET);
       previousWord[slot] = word;
+      r.putLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.writing(word));
       return slot;
     }
     return -1;
   }
 
-  /** The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. */
+  /**
+   * The slot's memory for a claim token: a little-endian buffer of the slot's capacity, position 0. It stays mapped
+   * until the claim is committed or aborted, even if the ring is replaced or the publisher closed meanwhile.
+   *
+   * @throws IllegalStateException if the claim was already committed, aborted or orphaned
+   */
   public synchronized ByteBuffer buffer(int token) {
+    if (!isCurrent(token)) {
+      throw new IllegalStateException("claim " + token + " of channel " + name + " is no longer current");
+    }
     int slot = slotOf(token);
     ByteBuffer b = slotBuffers[slot];
     b.clear();
@@ -264,8 +255,8 @@ public final class ChannelPublisher implements AutoCloseable {
       long durationUs) {
     int slot = slotOf(token);
     MappedRegion r = ring;
-    if (r == null || !claimed[slot] || (token >>> 8) != (int) (generation & 0x7FFFFF)) {
-      abandoned++;
+    if (r == null || !isCurrent(token)) {
+      releaseOrphan(token);
       return false; // claimed in a ring generation that has since been replaced, or closed
     }
     if (size > slotCapacity) {
@@ -273,18 +264,11 @@ public final class ChannelPublisher implements AutoCloseable {
       throw new IllegalArgumentException("frame of " + size + " bytes exceeds the claimed slot's " + slotCapacity);
     }
     long at = RingDescriptor.slotOffset(slotStride, slot);
-    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
-    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
-    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, format);
-    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, width);
-    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, height);
-    r.putInt(at + SlotDescriptor.SIZE_OFFSET, size);
-    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, w2);
-    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, h2);
-    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
+    SlotDescriptor.writeHeader(r, at, timestampUs, durationUs, format, width, height, size, w2, h2);
     r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.INLINE);
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    SlotDescriptor.releaseWrite(r, at);
     unclaim(slot);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
@@ -318,27 +302,14 @@ public final class ChannelPublisher implements AutoCloseable {
       leasesOverridden++;
     }
     long at = RingDescriptor.slotOffset(slotStride, slot);
-    r.putLong(at + SlotDescriptor.TIMESTAMP_US_OFFSET, timestampUs);
-    r.putLong(at + SlotDescriptor.DURATION_US_OFFSET, durationUs);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, frame.getWriteStartNanos());
-    r.putInt(at + SlotDescriptor.FORMAT_OFFSET, frame.getFormatCode());
-    r.putInt(at + SlotDescriptor.WIDTH_OFFSET, frame.getWidth());
-    r.putInt(at + SlotDescriptor.HEIGHT_OFFSET, frame.getHeight());
-    r.putInt(at + SlotDescriptor.SIZE_OFFSET, frame.getSizeBytes());
-    r.putInt(at + SlotDescriptor.DISPLAY_WIDTH_OFFSET, displayWidth);
-    r.putInt(at + SlotDescriptor.DISPLAY_HEIGHT_OFFSET, displayHeight);
-    r.putLong(at + SlotDescriptor.DATA_OFFSET_OFFSET, at + SlotDescriptor.LENGTH);
-    r.putInt(at + SlotDescriptor.REF_KIND_OFFSET, SlotDescriptor.REFERENCE);
-    r.putInt(at + SlotDescriptor.REF_SLOT_OFFSET, frame.getDataSlot());
-    r.putLong(at + SlotDescriptor.REF_SEQUENCE_OFFSET, frame.getDataSequence());
-    r.putLong(at + SlotDescriptor.REF_GENERATION_OFFSET, frame.getDataGeneration());
-    ByteBuffer b = r.buffer();
-    b.put((int) at + SlotDescriptor.REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
-    for (int i = 0; i < channel.length(); i++) {
-      b.put((int) at + SlotDescriptor.REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
-    }
+    SlotDescriptor.writeHeader(r, at, timestampUs, durationUs, frame.getFormatCode(), frame.getWidth(),
+        frame.getHeight(), frame.getSizeBytes(), displayWidth, displayHeight);
+    SlotDescriptor.writeReference(r, at, channel, frame.getDataGeneration(), frame.getDataSlot(),
+        frame.getDataSequence());
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
+    SlotDescriptor.releaseWrite(r, at);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
     framesForwarded++;
@@ -349,12 +320,42 @@ public final class ChannelPublisher implements AutoCloseable {
   public synchronized void abort(int token) {
     int slot = slotOf(token);
     MappedRegion r = ring;
-    if (r != null && claimed[slot] && (token >>> 8) == (int) (generation & 0x7FFFFF)) {
+    if (r != null && isCurrent(token)) {
       long at = RingDescriptor.slotOffset(slotStride, slot);
       r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, previousWord[slot]);
+      SlotDescriptor.releaseWrite(r, at);
       unclaim(slot);
+      abandoned++;
+    } else {
+      releaseOrphan(token);
     }
-    abandoned++;
+  }
+
+  private boolean isCurrent(int token) {
+    int slot = slotOf(token);
+    return claimed[slot] && claimToken[slot] == token;
+  }
+
+  private void releaseOrphan(int token) {
+    MappedRegion held = orphans.remove(token);
+    if (held != null) {
+      held.release();
+      abandoned++;
+    }
+  }
+
+  /** Moves outstanding claims aside; their ring stays mapped until each is committed or aborted. */
+  private void orphanClaims() {
+    for (int i = 0; i < slotCount; i++) {
+      if (claimed[i]) {
+        claimed[i] = false;
+        MappedRegion held = claimRegion[i];
+        claimRegion[i] = null;
+        if (held != null) {
+          orphans.put(claimToken[i], held);
+        }
+      }
+    }
   }
 
   private void unclaim(int slot) {
@@ -376,21 +377,15 @@ public final class ChannelPublisher implements AutoCloseable {
     Path file = ChannelDescriptor.ringFile(directory, name, next);
     MappedRegion created;
     try {
-      Files.deleteIfExists(file);
-      PrivateFiles.createFile(file);
-      created = MappedRegion.map(file, RingDescriptor.fileLength(slotCount, capacity));
+      created = RingDescriptor.create(file, slotCount, capacity, next);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create ring " + file, e);
     }
-    created.pretouchForWrite();
-    RingDescriptor.initialize(created, slotCount, capacity, next);
     MappedRegion old = ring;
-    for (int i = 0; i < slotCount; i++) {
-      if (claimed[i]) {
-        abandoned++;
-        unclaim(i);
-      }
+    if (old == null && generation > 0) {
+      deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
     }
+    orphanClaims();
     ring = created;
     generation = next;
     slotCapacity = capacity;
@@ -415,10 +410,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (closed) {
       return;
     }
-    long v = control.getLong(ChannelDescriptor.STATE_VERSION_OFFSET);
-    control.putLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET, v + 1);
-    control.putInt(ChannelDescriptor.MUTED_OFFSET, muted ? 1 : 0);
-    control.putLongRelease(ChannelDescriptor.STATE_VERSION_OFFSET, v + 2);
+    ChannelDescriptor.writeState(control, muted ? 1 : 0, null);
   }
 
   /**
@@ -435,14 +427,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (closed) {
       return;
     }
-    long v = control.getLong(ChannelDescriptor.STATE_VERSION_OFFSET);
-    control.putLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET, v + 1);
-    ByteBuffer b = control.buffer();
-    for (int i = 0; i < bytes.length; i++) {
-      b.put(ChannelDescriptor.SETTINGS_OFFSET + i, bytes[i]);
-    }
-    control.putInt(ChannelDescriptor.SETTINGS_LENGTH_OFFSET, bytes.length);
-    control.putLongRelease(ChannelDescriptor.STATE_VERSION_OFFSET, v + 2);
+    ChannelDescriptor.writeState(control, -1, bytes);
   }
 
   /** Refreshes the heartbeat word (the shared heartbeat thread does this every 100 ms). */
@@ -473,13 +458,12 @@ public final class ChannelPublisher implements AutoCloseable {
       end();
       closed = true;
     }
-    LIVE.remove(this);
-    MappedRegion r = ring;
-    ring = null;
-    for (int i = 0; i < slotCount; i++) {
-      if (claimed[i]) {
-        unclaim(i);
-      }
+    HeartbeatThread.remove(this);
+    MappedRegion r;
+    synchronized (this) {
+      r = ring;
+      ring = null;
+      orphanClaims();
     }
     if (r != null) {
       r.close();

@@ -1,11 +1,8 @@
 package dev.framebridge.sdk.transport.channel;
 
 import dev.framebridge.spi.TrackKind;
-import dev.framebridge.spi.media.AudioSampleFormat;
-import dev.framebridge.spi.media.VideoPixelFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +41,7 @@ public final class ChannelSubscriber implements AutoCloseable {
   private long received;
   private long dropped;
   private long rejected;
+  private long expired;
   private final AtomicLong overwrittenWhileHeld = new AtomicLong();
   private volatile @Nullable String lastRejection;
   private long lastLivenessCheckNs;
@@ -132,12 +130,13 @@ public final class ChannelSubscriber implements AutoCloseable {
         return null;
       }
       long at = RingDescriptor.slotOffset(slotStride, best);
-      // Lease first, then re-check the sequence: the publisher marks first, then checks leases (Dekker).
-      r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, 1);
-      r.putLongRelease(at + SlotDescriptor.LEASE_NANOS_OFFSET, System.nanoTime());
+      // Count ourselves in (impossible while the publisher holds the write lock), then check it is still our frame.
+      if (!SlotDescriptor.tryAcquireRead(r, at)) {
+        continue; // being rewritten: look again
+      }
       long expected = SlotDescriptor.committed(bestSequence);
       if (r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        SlotDescriptor.releaseRead(r, at);
         continue; // overwritten between the scan and the lease: look again
       }
       boolean forwarded = r.getInt(at + SlotDescriptor.REF_KIND_OFFSET) == SlotDescriptor.REFERENCE;
@@ -146,13 +145,13 @@ public final class ChannelSubscriber implements AutoCloseable {
         frame = forwarded ? references.resolve(this, r, at, bestSequence)
             : read(r, at, slotStride, slotCapacity, bestSequence, bestSequence, name, generation, best);
       } catch (SharedDataException e) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+        SlotDescriptor.releaseRead(r, at);
         reject(bestSequence, e);
         continue;
       }
       boolean stillThere = r.getLongVolatile(at + SlotDescriptor.COMMIT_WORD_OFFSET) == expected;
       if (forwarded) {
-        r.getAndAddInt(at + SlotDescriptor.LEASE_COUNT_OFFSET, -1); // the bytes are leased where they live
+        SlotDescriptor.releaseRead(r, at); // the bytes are leased where they live
       }
       if (frame == null || !stillThere) {
         if (frame != null) {
@@ -161,6 +160,7 @@ public final class ChannelSubscriber implements AutoCloseable {
         if (frame == null && stillThere) {
           dropped += bestSequence - lastSequence; // the reference expired: the frame is lost
           lastSequence = bestSequence;
+          expired++;
         }
         continue;
       }
@@ -205,37 +205,8 @@ public final class ChannelSubscriber implements AutoCloseable {
     long dataOffset = r.getLong(at + SlotDescriptor.DATA_OFFSET_OFFSET);
     int w2 = meta.getInt(metaAt + SlotDescriptor.DISPLAY_WIDTH_OFFSET);
     int h2 = meta.getInt(metaAt + SlotDescriptor.DISPLAY_HEIGHT_OFFSET);
-    if (dataOffset < at + SlotDescriptor.LENGTH || dataOffset > r.getLength()
-        || size < 0 || dataOffset + size > at + slotStride) {
-      throw new SharedDataException(file, "frame " + sequence + " points outside its slot: data at " + dataOffset
-          + " of " + size + " bytes, slot spans " + at + ".." + (at + slotStride) + ", file " + r.getLength());
-    }
-    if (size > slotCapacity) {
-      throw new SharedDataException(file, "frame " + sequence + " of " + size + " bytes exceeds the slot capacity "
-          + slotCapacity);
-    }
-    long expectedSize;
-    if (kind == TrackKind.VIDEO) {
-      VideoPixelFormat[] formats = VideoPixelFormat.values();
-      if (format < 0 || format >= formats.length) {
-        throw new SharedDataException(file, "frame " + sequence + " has unknown pixel format code " + format);
-      }
-      if (width <= 0 || height <= 0 || width > 1 << 15 || height > 1 << 15) {
-        throw new SharedDataException(file, "frame " + sequence + " has size " + width + "x" + height);
-      }
-      expectedSize = formats[format].frameBytes(width, height);
-    } else {
-      AudioSampleFormat[] formats = AudioSampleFormat.values();
-      if (format < 0 || format >= formats.length || width <= 0 || height <= 0) {
-        throw new SharedDataException(file, "frame " + sequence + " has audio format " + format + ", "
-            + width + " channels, " + height + " frames");
-      }
-      expectedSize = (long) formats[format].getBytesPerSample() * width * height;
-    }
-    if (expectedSize != size) {
-      throw new SharedDataException(file, "frame " + sequence + " says " + size + " bytes but its format and size"
-          + " need " + expectedSize);
-    }
+    SlotDescriptor.check(file, kind, sequence, at, slotStride, slotCapacity, r.getLength(), format, width, height,
+        size, dataOffset);
     if (!r.retain()) {
       throw new SharedDataException(file, "ring already released");
     }
@@ -362,26 +333,7 @@ public final class ChannelSubscriber implements AutoCloseable {
 
   /** The publisher's settings text, read consistently under the state seqlock. */
   public String getSettings() {
-    ByteBuffer b = control.buffer();
-    while (true) {
-      long v1 = control.getLongAcquire(ChannelDescriptor.STATE_VERSION_OFFSET);
-      if ((v1 & 1) != 0) {
-        LockSupport.parkNanos(1_000);
-        continue;
-      }
-      int length = control.getInt(ChannelDescriptor.SETTINGS_LENGTH_OFFSET);
-      if (length < 0 || length > ChannelDescriptor.SETTINGS_MAX_BYTES) {
-        throw new SharedDataException(control.getFile(), "settings length " + length);
-      }
-      byte[] bytes = new byte[length];
-      for (int i = 0; i < length; i++) {
-        bytes[i] = b.get(ChannelDescriptor.SETTINGS_OFFSET + i);
-      }
-      java.lang.invoke.VarHandle.acquireFence();
-      if (control.getLongVolatile(ChannelDescriptor.STATE_VERSION_OFFSET) == v1) {
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-    }
+    return ChannelDescriptor.readSettings(control);
   }
 
   /** The publisher's pid, 0 before one attached. */
@@ -401,6 +353,11 @@ public final class ChannelSubscriber implements AutoCloseable {
   /** Frames skipped: overwritten before they were read, or lost in a ring change. */
   public long getDropped() {
     return dropped;
+  }
+
+  /** Forwarded frames whose referenced slot had already been rewritten (counted in {@link #getDropped()} too). */
+  public long getExpired() {
+    return expired;
   }
 
   /** Frames whose descriptor broke the layout. */

@@ -140,6 +140,10 @@ final class MappedRegion implements AutoCloseable {
     INTS.setRelease(buffer, (int) offset, value);
   }
 
+  boolean compareAndSetInt(long offset, int expected, int value) {
+    return INTS.compareAndSet(buffer, (int) offset, expected, value);
+  }
+
   int getAndAddInt(long offset, int delta) {
     return (int) INTS.getAndAdd(buffer, (int) offset, delta);
   }

@@ -72,17 +72,18 @@ final class ReferenceResolver implements AutoCloseable {
     long capacity = target.getLong(RingDescriptor.SLOT_CAPACITY_OFFSET);
     long tat = RingDescriptor.slotOffset(stride, slot);
     long expected = SlotDescriptor.committed(dataSequence);
-    target.getAndAddInt(tat + SlotDescriptor.LEASE_COUNT_OFFSET, 1);
-    target.putLongRelease(tat + SlotDescriptor.LEASE_NANOS_OFFSET, System.nanoTime());
+    if (!SlotDescriptor.tryAcquireRead(target, tat)) {
+      return null; // being rewritten: the referenced frame is gone
+    }
     if (target.getLongVolatile(tat + SlotDescriptor.COMMIT_WORD_OFFSET) != expected) {
-      target.getAndAddInt(tat + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+      SlotDescriptor.releaseRead(target, tat);
       return null;
     }
     try {
       return owner.read(target, tat, stride, capacity, sequence, dataSequence, channel, generation, slot, descriptors,
           at);
     } catch (SharedDataException e) {
-      target.getAndAddInt(tat + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+      SlotDescriptor.releaseRead(target, tat);
       throw e;
     }
   }

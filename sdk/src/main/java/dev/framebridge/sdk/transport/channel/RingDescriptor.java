@@ -61,6 +61,17 @@ public final class RingDescriptor {
     return (bytes + PAGE - 1) / PAGE * PAGE;
   }
 
+  /** Creates the ring file (0600, replacing a stale one), maps it, touches every page and initialises it. */
+  static MappedRegion create(java.nio.file.Path file, int slotCount, long slotCapacity, long generation)
+      throws java.io.IOException {
+    java.nio.file.Files.deleteIfExists(file);
+    PrivateFiles.createFile(file);
+    MappedRegion region = MappedRegion.map(file, fileLength(slotCount, slotCapacity));
+    region.pretouchForWrite();
+    initialize(region, slotCount, slotCapacity, generation);
+    return region;
+  }
+
   static void initialize(MappedRegion region, int slotCount, long slotCapacity, long generation) {
     long stride = slotStride(slotCapacity);
     region.putInt(VERSION_OFFSET, VERSION);

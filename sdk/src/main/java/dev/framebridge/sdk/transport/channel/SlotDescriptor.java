@@ -31,8 +31,12 @@ package dev.framebridge.sdk.transport.channel;
  *       display size. Audio: {@code format} is the {@code AudioSampleFormat} ordinal, width the channel count, height
  *       the frame count, dispW the sample rate's float bits.
  *   <li>{@code size}: bytes of the tightly packed frame at {@code dataOffset} (from the ring file's start).
- *   <li>{@code leases}/{@code leaseNanos}: subscribers reading the slot in place. The publisher skips a leased slot
- *       unless the lease is older than {@link #LEASE_TIMEOUT_NS} (a dead or stuck reader), so it never waits.
+ *   <li>{@code leases} is a per-slot reader/writer word: bit 31 is the publisher's write lock, bits 0-30 count the
+ *       subscribers reading the slot in place; both sides change it only by compare-and-set, so a reader either holds
+ *       the slot before the publisher takes it or sees it taken. {@code leaseNanos} is written before a reader counts
+ *       itself in. The publisher skips a slot with readers unless the newest lease is older than
+ *       {@link #LEASE_TIMEOUT_NS} (a dead or stuck reader), so it never waits; the commit word changes only when the
+ *       publisher really rewrites a slot, so a reader's {@code isIntact} check is exact.
  *   <li>{@code refKind} 1 marks a forwarded frame: its bytes were not copied but stay in slot {@code refSlot} of
  *       ring {@code <refChannel>.<refGeneration>.ring} in the same directory, valid while that slot's commit word is
  *       {@code refSequence << 1}. A subscriber leases and checks that slot as it would its own; an expired reference
@@ -84,6 +88,120 @@ public final class SlotDescriptor {
   /** The commit word while a frame is being written over {@code previousWord}. */
   public static long writing(long previousWord) {
     return previousWord | 1L;
+  }
+
+  /** The write-lock bit of the {@code leases} word. */
+  public static final int WRITE_LOCK = 0x8000_0000;
+
+  /** Counts a reader in, unless the publisher holds the write lock. */
+  static boolean tryAcquireRead(MappedRegion r, long slot) {
+    r.putLongVolatile(slot + LEASE_NANOS_OFFSET, System.nanoTime());
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if ((v & WRITE_LOCK) != 0) {
+        return false;
+      }
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v + 1)) {
+        return true;
+      }
+    }
+  }
+
+  static void releaseRead(MappedRegion r, long slot) {
+    r.getAndAddInt(slot + LEASE_COUNT_OFFSET, -1);
+  }
+
+  /**
+   * Takes the write lock, unless readers hold the slot with a lease fresher than {@link #LEASE_TIMEOUT_NS} (and
+   * {@code respectLeases}).
+   */
+  static boolean tryAcquireWrite(MappedRegion r, long slot, long nowNs, boolean respectLeases) {
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if (respectLeases && (v & ~WRITE_LOCK) > 0
+          && nowNs - r.getLongVolatile(slot + LEASE_NANOS_OFFSET) < LEASE_TIMEOUT_NS) {
+        return false;
+      }
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v | WRITE_LOCK)) {
+        return true;
+      }
+    }
+  }
+
+  static void releaseWrite(MappedRegion r, long slot) {
+    while (true) {
+      int v = r.getIntVolatile(slot + LEASE_COUNT_OFFSET);
+      if (r.compareAndSetInt(slot + LEASE_COUNT_OFFSET, v, v & ~WRITE_LOCK)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Checks a frame descriptor read from {@code file}: its bytes must lie inside its slot and match its format and size.
+   *
+   * @throws SharedDataException naming the file, the frame and what is wrong
+   */
+  static void check(java.nio.file.Path file, dev.framebridge.spi.TrackKind kind, long sequence, long at,
+      long slotStride, long slotCapacity, long fileLength, int format, int width, int height, int size,
+      long dataOffset) {
+    if (dataOffset < at + LENGTH || dataOffset > fileLength || size < 0 || dataOffset + size > at + slotStride) {
+      throw new SharedDataException(file, "frame " + sequence + " points outside its slot: data at " + dataOffset
+          + " of " + size + " bytes, slot spans " + at + ".." + (at + slotStride) + ", file " + fileLength);
+    }
+    if (size > slotCapacity) {
+      throw new SharedDataException(file, "frame " + sequence + " of " + size + " bytes exceeds the slot capacity "
+          + slotCapacity);
+    }
+    long expectedSize;
+    if (kind == dev.framebridge.spi.TrackKind.VIDEO) {
+      dev.framebridge.spi.media.VideoPixelFormat[] formats = dev.framebridge.spi.media.VideoPixelFormat.values();
+      if (format < 0 || format >= formats.length) {
+        throw new SharedDataException(file, "frame " + sequence + " has unknown pixel format code " + format);
+      }
+      if (width <= 0 || height <= 0 || width > 1 << 15 || height > 1 << 15) {
+        throw new SharedDataException(file, "frame " + sequence + " has size " + width + "x" + height);
+      }
+      expectedSize = formats[format].frameBytes(width, height);
+    } else {
+      dev.framebridge.spi.media.AudioSampleFormat[] formats = dev.framebridge.spi.media.AudioSampleFormat.values();
+      if (format < 0 || format >= formats.length || width <= 0 || height <= 0) {
+        throw new SharedDataException(file, "frame " + sequence + " has audio format " + format + ", "
+            + width + " channels, " + height + " frames");
+      }
+      expectedSize = (long) formats[format].getBytesPerSample() * width * height;
+    }
+    if (expectedSize != size) {
+      throw new SharedDataException(file, "frame " + sequence + " says " + size + " bytes but its format and size"
+          + " need " + expectedSize);
+    }
+  }
+
+  /** Marks the slot at {@code at} as a reference to slot {@code slot} of {@code channel}'s ring {@code generation}. */
+  static void writeReference(MappedRegion r, long at, String channel, long generation, int slot, long sequence) {
+    r.putInt(at + REF_KIND_OFFSET, REFERENCE);
+    r.putInt(at + REF_SLOT_OFFSET, slot);
+    r.putLong(at + REF_SEQUENCE_OFFSET, sequence);
+    r.putLong(at + REF_GENERATION_OFFSET, generation);
+    java.nio.ByteBuffer b = r.buffer();
+    b.put((int) at + REF_CHANNEL_LENGTH_OFFSET, (byte) channel.length());
+    for (int i = 0; i < channel.length(); i++) {
+      b.put((int) at + REF_CHANNEL_OFFSET + i, (byte) channel.charAt(i));
+    }
+  }
+
+  /** Writes a frame's descriptor fields (not the commit word); dataOffset points just past the header. */
+  static void writeHeader(MappedRegion r, long at, long timestampUs, long durationUs, int format, int width,
+      int height, int size, int displayWidth, int displayHeight) {
+    r.putLong(at + TIMESTAMP_US_OFFSET, timestampUs);
+    r.putLong(at + DURATION_US_OFFSET, durationUs);
+    r.putInt(at + FORMAT_OFFSET, format);
+    r.putInt(at + WIDTH_OFFSET, width);
+    r.putInt(at + HEIGHT_OFFSET, height);
+    r.putInt(at + SIZE_OFFSET, size);
+    r.putInt(at + DISPLAY_WIDTH_OFFSET, displayWidth);
+    r.putInt(at + DISPLAY_HEIGHT_OFFSET, displayHeight);
+    r.putLong(at + DATA_OFFSET_OFFSET, at + LENGTH);
   }
 
   static void initialize(MappedRegion region, long slot) {

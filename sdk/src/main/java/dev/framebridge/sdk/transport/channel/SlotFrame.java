@@ -162,7 +162,7 @@ public final class SlotFrame implements AutoCloseable {
       intact = isIntact();
       closed = true;
     }
-    ring.getAndAddInt(slotOffset + SlotDescriptor.LEASE_COUNT_OFFSET, -1);
+    SlotDescriptor.releaseRead(ring, slotOffset);
     ring.release();
     owner.onFrameClosed(intact);
   }
