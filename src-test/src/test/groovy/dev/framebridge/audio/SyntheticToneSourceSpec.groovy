@@ -80,14 +80,16 @@ class SyntheticToneSourceSpec extends Specification {
     long first = source.read(planes)
     clock.awaitMicros(first + 110_000)   // the reader stalls for about 100 ms
     long second = source.read(planes)
+    long skipped = source.framesSkipped
     long third = source.read(planes)
 
     then:
     first >= 50_000
     second - first >= 60_000
     (second - first) % 10_000 == 0
-    source.framesSkipped == (second - first - 10_000) / 1_000 * 48
-    third - second == 10_000
+    skipped == (second - first - 10_000) / 1_000 * 48
+    // a second stall on a busy machine may skip again, but only ever by whole chunks
+    third - second >= 10_000 && (third - second) % 10_000 == 0
   }
 
   def "a chirp sweeps between its two frequencies"() {
