@@ -62,9 +62,9 @@ final class AudioScenarios {
         r.cpuMsPerFrame = (TransportBenchmark.cpuNanos() - cpu0 + pluginCpu) / 1e6 / total;
       }
       r.dropped = Math.max(0, total - warmup - r.frames);
-      System.err.printf("audio: published %d (dropped %d), received %d (transport dropped %d), output processor"
-          + " dropped %d%n", in.getFramesPublished(), in.getDroppedFrames(), result.getFramesReceived(),
-          result.getDroppedFrames(), outputDropped[0]);
+      System.err.printf("audio: published %d (dropped %d), received %d (transport dropped %d, of which expired"
+          + " references %d), output processor dropped %d%n", in.getFramesPublished(), in.getDroppedFrames(),
+          result.getFramesReceived(), result.getDroppedFrames(), result.getExpiredFrames(), outputDropped[0]);
       r.shmBytes = in.getSharedBytes() + result.getSharedBytes();
     }
     return r;
