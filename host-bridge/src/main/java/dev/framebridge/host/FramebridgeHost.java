@@ -3,6 +3,8 @@ package dev.framebridge.host;
 import dev.framebridge.host.audio.AudioOptions;
 import dev.framebridge.host.audio.AudioPipeline;
 import dev.framebridge.host.audio.AudioTrackChain;
+import dev.framebridge.host.api.CameraInfo;
+import dev.framebridge.host.api.PluginApi;
 import dev.framebridge.host.camera.CameraCapture;
 import dev.framebridge.host.camera.CameraOutput;
 import dev.framebridge.host.camera.CameraTrack;
@@ -17,6 +19,7 @@ import dev.framebridge.host.sink.PictureStore;
 import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
+import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.spi.media.VideoFrame;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -128,6 +131,10 @@ public final class FramebridgeHost implements AutoCloseable {
       PluginChain ch = push(PluginChain.start(track.getTrack(), chainOptions.build()));
       chain = ch;
       outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
+      HostHttpServer srv = server;
+      if (srv != null) {
+        PluginApi.register(srv, ch, this::cameraInfo);
+      }
       mark("chain started");
     } catch (RuntimeException | Error e) {
       opening.thenAccept(CameraCapture::close);
@@ -144,6 +151,7 @@ public final class FramebridgeHost implements AutoCloseable {
     if (options.getPreview() == PreviewMode.WINDOW) {
       push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
           options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
+      LOG.info("preview window open{}", options.isSideBySide() ? " (input | output)" : "");
     }
     if (web != null) {
       LOG.info("web preview on {}", web.getUrl());
@@ -243,6 +251,12 @@ public final class FramebridgeHost implements AutoCloseable {
     return audio;
   }
 
+  /** The camera track feeding the chain (null only while starting); muted while the device is lost. */
+  public @Nullable MediaStreamTrack getCameraTrack() {
+    CameraTrack t = cameraTrack;
+    return t == null ? null : t.getTrack();
+  }
+
   /** The plugin chain (null only while starting). */
   public @Nullable PluginChain getChain() {
     return chain;
@@ -290,6 +304,11 @@ public final class FramebridgeHost implements AutoCloseable {
   /** Like {@link #awaitClosed()} with a timeout; true if closed. */
   public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
     return closed.await(timeout, unit);
+  }
+
+  private @Nullable CameraInfo cameraInfo() {
+    CameraCapture c = camera;
+    return c == null ? null : new CameraInfo(c.getCameraName(), c.getWidth(), c.getHeight(), c.getFps());
   }
 
   /** The body of {@code GET /api/host}. */

@@ -42,6 +42,10 @@ class HostEndToEndSpec extends Specification {
       assert h.camera.width == 320 && h.camera.height == 240
       assert h.pluginsRunning == 1
       assert h.output.fps >= 24 && h.output.fps <= 36
+      def status = host.json('api/status')
+      assert status.plugins*.id == ['stamper']
+      assert status.plugins[0].state == 'running'
+      assert status.output.fps >= 24 && status.output.fps <= 36
     }
 
     when: "a snapshot is taken"
@@ -74,5 +78,43 @@ class HostEndToEndSpec extends Specification {
     cleanup:
     host?.close()
     println "---- host output ----\n${host?.output}"
+  }
+
+  /** Waits until the first plugin runs and returns its worker's pid (a plain method: explicit asserts). */
+  static long runningWorkerPid(HostProcess host) {
+    def pid = new java.util.concurrent.atomic.AtomicLong(-1)
+    new PollingConditions(timeout: 20, delay: 0.2).eventually {
+      def p = host.json('api/status').plugins[0]
+      assert p.state == 'running'
+      pid.set(p.pid as long)
+    }
+    pid.get()
+  }
+
+  def "Ctrl-C (SIGINT) stops the workers, removes the shared memory and exits 0"() {
+    given:
+    Path plugins = Files.createDirectories(dir.resolve('plugins'))
+    PluginJarBuilder.build(plugins, 'stamper.jar', [id: 'stamper', stamp: 5, level: 6])
+    def host = new HostProcess(['--camera', 'synthetic', '--size', '160x120', '--preview', 'web', '--port', '0',
+        '--plugins', plugins.toString()], dir)
+    long workerPid = runningWorkerPid(host)
+
+    expect:
+    ProcessHandle.of(workerPid).map { it.alive }.orElse(false)
+    !host.shmLeftovers().isEmpty()
+
+    when:
+    def kill = new ProcessBuilder('kill', '-INT', host.process.pid().toString()).start()
+    kill.waitFor()
+    Integer code = host.waitFor(30)
+
+    then:
+    code == 0
+    host.output.contains('SIGINT received')
+    !ProcessHandle.of(workerPid).map { it.alive }.orElse(false)
+    host.shmLeftovers().isEmpty()
+
+    cleanup:
+    host?.close()
   }
 }

@@ -32,9 +32,10 @@ class HostProcess implements AutoCloseable {
         Files.isRegularFile(target.resolve('launcher/jvm.options'))
   }
 
-  HostProcess(List<String> args, Path workDir) {
+  HostProcess(List<String> args, Path workDir, Map<String, String> env = [:]) {
     def pb = new ProcessBuilder([LAUNCHER.toString()] + args).directory(workDir.toFile()).redirectErrorStream(true)
-    pb.environment().remove('DISPLAY')
+    pb.environment().remove('DISPLAY') // headless unless a test gives a display
+    pb.environment().putAll(env)
     process = pb.start()
     Thread.start('host-output') {
       try {

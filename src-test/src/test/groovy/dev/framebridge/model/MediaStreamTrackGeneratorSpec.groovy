@@ -85,4 +85,29 @@ class MediaStreamTrackGeneratorSpec extends ModelFixture {
     then:
     g.enabled
   }
+
+  def "closing the writable ends the generator and its clones; stopping all of them closes the writable"() {
+    given:
+    def g = generator("video")
+    def clone = track(g.clone())
+    int endedEvents = 0
+    clone.addEndedListener { endedEvents++ }
+
+    when:
+    await(g.writable.writer.close())
+
+    then:
+    g.readyState == MediaStreamTrackState.ENDED
+    clone.readyState == MediaStreamTrackState.ENDED
+    endedEvents == 1
+
+    when:
+    def other = generator("audio")
+    def writer = other.writable.writer
+    other.stop()
+
+    then:
+    await(writer.closed()) == null
+    failure(writer.write(audio(1))) instanceof IllegalArgumentException
+  }
 }

@@ -381,4 +381,43 @@ class StreamsSpec extends ModelFixture {
     failure(pending) instanceof IllegalStateException
     bad.closed
   }
+
+  def "a sink-side close fails queued writes, answers a queued close, and completes closed"() {
+    given:
+    WritableStreamController controller
+    def sink = new ManualSink() {
+      void start(WritableStreamController c) { controller = c }
+    }
+    def writer = new WritableStream<String>(sink).writer
+
+    when:
+    def inFlight = writer.write("a")
+    def queued = writer.write("b")
+    def closing = writer.close()
+    controller.close()
+    sink.pending[0].complete(null)
+
+    then:
+    await(inFlight) == null
+    failure(queued) instanceof IllegalArgumentException
+    await(closing) == null
+    await(writer.closed()) == null
+    !sink.closed
+    sink.received == ["a"]
+  }
+
+  def "a released reader can neither read nor cancel"() {
+    given:
+    def readable = readableOf(["a"])
+    def reader = readable.reader
+
+    when:
+    reader.releaseLock()
+
+    then:
+    failure(reader.read()) instanceof IllegalStateException
+    failure(reader.cancel(null)) instanceof IllegalStateException
+    failure(reader.closed()) instanceof IllegalStateException
+    await(readable.reader.read()).value == "a"
+  }
 }

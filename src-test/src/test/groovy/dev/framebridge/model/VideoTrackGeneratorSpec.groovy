@@ -310,4 +310,21 @@ class VideoTrackGeneratorSpec extends ModelFixture {
     where:
     ts << [0L, 1L, -1L, -123456789L, Long.MAX_VALUE]
   }
+
+  def "aborting the writable ends every track, firing ended on each"() {
+    given:
+    def g = generator()
+    def clone = track(g.track.clone())
+    def ended = new CountDownLatch(2)
+    [g.track, clone].each { it.addEndedListener { ended.countDown() } }
+
+    when:
+    await(g.writable.writer.abort(new RuntimeException("gone")))
+
+    then:
+    ended.await(TIMEOUT_S, TimeUnit.SECONDS)
+    g.track.readyState == MediaStreamTrackState.ENDED
+    clone.readyState == MediaStreamTrackState.ENDED
+    g.writable.is(g.writable)
+  }
 }

@@ -156,4 +156,26 @@ class TransformHarnessSpec extends Specification {
     def e = thrown(UncheckedIOException)
     e.message.contains('/nonexistent/x.png')
   }
+
+  def "the recycling allocator reuses memory of closed frames and copies visible pixels with metadata"() {
+    given:
+    def allocator = new dev.framebridge.sdk.testkit.RecyclingFrameAllocator()
+    def source = TestFrames.pattern(VideoPixelFormat.BGRA, 16, 8, 42)
+
+    when:
+    def a = allocator.copyOf(source)
+    a.close()
+    def b = allocator.copyOf(source)
+
+    then:
+    allocator.freshAllocations == 1
+    b.writable
+    TestFrames.toArgb(b) == TestFrames.toArgb(source)
+    assertTimestamp(b, 42)
+    assertFormat(b, VideoPixelFormat.BGRA)
+
+    cleanup:
+    source?.close()
+    b?.close()
+  }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit
 
 /**
  * A plugin chain on real files, real worker JVMs and real shared memory, fed by a synthetic 30 fps camera (64x48
- * RGBA, byte 0 = 0) and recording every output frame's stamp (byte 0), level (byte 1) and arrival time.
+ * RGBA, byte 0 = 0) and recording every output frame's stamp (byte 0), level (byte 1), arrival time (ns) and
+ * timestamp (us).
  */
 class ChainHarness implements AutoCloseable {
   static final int W = 64
@@ -46,7 +47,7 @@ class ChainHarness implements AutoCloseable {
     chain = PluginChain.create(options) { VideoFrame f ->
       try {
         ByteBuffer p = f.getPlane(0)
-        received.add([p.get(0) & 0xFF, p.get(1) & 0xFF, System.nanoTime()] as long[])
+        received.add([p.get(0) & 0xFF, p.get(1) & 0xFF, System.nanoTime(), f.timestamp] as long[])
       } finally {
         f.close()
       }

@@ -18,6 +18,7 @@ import dev.framebridge.sdk.testkit.LoadedPlugin
 import dev.framebridge.sdk.testkit.PluginHarness
 import dev.framebridge.sdk.testkit.PluginLoader
 import dev.framebridge.sdk.testkit.PluginValidationException
+import dev.framebridge.sdk.testkit.RecyclingFrameAllocator
 import dev.framebridge.sdk.testkit.TestFrames
 import dev.framebridge.sdk.testkit.TransformHarness
 import dev.framebridge.spi.FramebridgePlugin
@@ -154,6 +155,10 @@ fun testkitSurface(plugin: FramebridgePlugin, jar: Path, allocator: FrameAllocat
         val tuned: TransformHarness<VideoFrame> = harness.video(mapOf("amount" to 0.5))
         val audio: TransformHarness<AudioData> = harness.audio()
         val loud: TransformHarness<AudioData> = harness.audio(mapOf("gainDb" to 6.0))
+        val recycling: RecyclingFrameAllocator = RecyclingFrameAllocator()
+        val pooled: TransformHarness<VideoFrame> = harness.video(emptyMap<String, Any>(), recycling)
+        val pooledAudio: TransformHarness<AudioData> = harness.audio(emptyMap<String, Any>(), recycling)
+        val fresh: Long = recycling.freshAllocations
 
         val input: VideoFrame = TestFrames.solid(VideoPixelFormat.RGBA, 64, 48, Argb.rgb(0x336699), 0L)
         val out: VideoFrame = video.process(input)
@@ -176,6 +181,7 @@ fun testkitSurface(plugin: FramebridgePlugin, jar: Path, allocator: FrameAllocat
         val error: Throwable? = tuned.error
         val started: Boolean = tuned.isStarted
         val transform: FrameTransform<VideoFrame> = tuned.transform
+        tuned.clearOutputs()
         tuned.close()
 
         val chunk: AudioData = loud.process(TestFrames.tone(440f, 0.5f, 2, 480, 48_000f, 0L))

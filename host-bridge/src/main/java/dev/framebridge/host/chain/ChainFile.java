@@ -95,6 +95,12 @@ final class ChainFile {
     order.addAll(merged);
   }
 
+  synchronized void append(String id) {
+    if (!order.contains(id)) {
+      order.add(id);
+    }
+  }
+
   synchronized void setEnabled(String id, boolean on) {
     enabled.put(id, on);
   }

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,8 @@ public final class PluginChain implements AutoCloseable {
   private final SupervisorContext context;
   private final PluginJarValidator validator = new PluginJarValidator();
   private volatile List<ChainSlot> slots = List.of();
-  private final Map<Path, Entry> entries = new HashMap<>();
+  // written under the chain's lock by the folder watcher; read without it by getStatus (validation can take seconds)
+  private final Map<Path, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger serial = new AtomicInteger();
   private @Nullable PluginFolderWatcher watcher;
   private @Nullable TrackEnds trackEnds;
@@ -206,15 +206,13 @@ public final class PluginChain implements AutoCloseable {
     for (int i = 0; i < now.size(); i++) {
       list.add(now.get(i).status(i));
     }
-    synchronized (this) {
-      entries.forEach((path, e) -> {
-        if (e.rejection != null && (e.jar == null || indexOf(e.jar.getId()) < 0)) {
-          String name = path.getFileName().toString();
-          list.add(PluginStatus.builder().id(name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name)
-              .jar(name).state(PluginState.QUARANTINED).lastError(e.rejection).enabled(false).build());
-        }
-      });
-    }
+    new java.util.TreeMap<>(entries).forEach((path, e) -> {
+      if (e.rejection != null && (e.jar == null || indexOf(e.jar.getId()) < 0)) {
+        String name = path.getFileName().toString();
+        list.add(PluginStatus.builder().id(name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name)
+            .jar(name).state(PluginState.QUARANTINED).lastError(e.rejection).enabled(false).build());
+      }
+    });
     return new ChainStatus(output.getFrames(), output.getFps(), output.getMaxGapMs(), list);
   }
 
@@ -304,7 +302,8 @@ public final class PluginChain implements AutoCloseable {
         }
       }
     }
-    for (Map.Entry<Path, String> item : settled.entrySet()) {
+    // several new entries at once join in file-name order
+    for (Map.Entry<Path, String> item : new java.util.TreeMap<>(settled).entrySet()) {
       Entry known = entries.get(item.getKey());
       if (known != null && known.stamp.equals(item.getValue())) {
         continue;
@@ -402,8 +401,10 @@ public final class PluginChain implements AutoCloseable {
     }
     order.add(at, slot);
     replaceOrder(order);
-    chainFile.setOrder(getOrder());
-    chainFile.save();
+    if (rank < 0) {
+      chainFile.append(id); // a new plugin goes last; a known one keeps its persisted place
+      chainFile.save();
+    }
     LOG.info("{}: plugin {} {} joins the chain at {}", entry.getFileName(), id, jar.getVersion(), at);
     slot.start();
   }

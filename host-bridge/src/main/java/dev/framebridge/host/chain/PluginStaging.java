@@ -20,11 +20,34 @@ import org.slf4j.LoggerFactory;
 final class PluginStaging implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginStaging.class);
 
+  private static final String PREFIX = "framebridge-plugins-";
+
   private final Path root;
   private final AtomicInteger serial = new AtomicInteger();
 
   PluginStaging() throws IOException {
-    this.root = Files.createTempDirectory("framebridge-plugins-");
+    reclaimDeadHosts();
+    this.root = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
+  }
+
+  /** Deletes staging directories of hosts that died without closing their chain (kill -9). */
+  private static void reclaimDeadHosts() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> s = Files.list(tmp)) {
+      s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(p -> {
+        String[] parts = p.getFileName().toString().substring(PREFIX.length()).split("-", 2);
+        try {
+          long pid = Long.parseLong(parts[0]);
+          if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+            deleteTree(p);
+          }
+        } catch (NumberFormatException ignored) {
+          // not one of ours
+        }
+      });
+    } catch (IOException e) {
+      LOG.debug("cannot list {}: {}", tmp, e.toString());
+    }
   }
 
   /**

@@ -124,7 +124,8 @@ public final class FramebridgeCommand implements Callable<Integer> {
       out.println("Web preview: " + url);
       out.flush();
     }
-    try (StatsLine stats = new StatsLine(host, System.console() != null, out)) {
+    StatsLine stats = new StatsLine(host, System.console() != null, out);
+    try {
       Thread closer = new Thread(() -> {
         try {
           host.awaitClosed();
@@ -140,8 +141,10 @@ public final class FramebridgeCommand implements Callable<Integer> {
       } else {
         stop.await();
       }
+      stats.close(); // ends the live line before the log line below
       LOG.info("shutting down after {} output frames", host.getMetrics().getOutputFrames());
     } finally {
+      stats.close();
       host.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -57,9 +57,18 @@ final class StatsLine implements AutoCloseable {
     }
   }
 
+  /** Stops printing; on a terminal ends the live line. Idempotent. */
   @Override
   public void close() {
+    if (timer.isShutdown()) {
+      return;
+    }
     timer.shutdownNow();
+    try {
+      timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (terminal) {
       out.println();
       out.flush();

@@ -133,9 +133,13 @@ public final class PreviewWindow implements AutoCloseable {
       double scale = Math.min((double) w / p.getWidth(), (double) getHeight() / p.getHeight());
       int dw = (int) (p.getWidth() * scale);
       int dh = (int) (p.getHeight() * scale);
-      g.drawImage(p.getImage(), x + (w - dw) / 2, (getHeight() - dh) / 2, dw, dh, null);
+      int left = x + (w - dw) / 2;
+      int top = (getHeight() - dh) / 2;
+      g.drawImage(p.getImage(), left, top, dw, dh, null);
+      g.setColor(new Color(0, 0, 0, 160));
+      g.fillRect(left, top, g.getFontMetrics().stringWidth(label) + 12, 20);
       g.setColor(Color.WHITE);
-      g.drawString(label, x + 8, 16);
+      g.drawString(label, left + 6, top + 15);
     }
   }
 }

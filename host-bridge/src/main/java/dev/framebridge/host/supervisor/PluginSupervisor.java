@@ -133,6 +133,9 @@ public final class PluginSupervisor implements AutoCloseable {
     PluginWorker c;
     synchronized (this) {
       settings = newSettings;
+      if (quarantined == null) {
+        failures = 0; // new settings deserve a fresh run of chances (quarantine lasts until the JAR changes)
+      }
       a = active;
       c = candidate;
     }
@@ -206,7 +209,7 @@ public final class PluginSupervisor implements AutoCloseable {
     PluginWorker retired = null;
     boolean deliver;
     synchronized (this) {
-      if (w == candidate && active != null && frame.getTimestamp() < lastDeliveredTimestampUs) {
+      if (w == candidate && active != null && frame.getTimestamp() <= lastDeliveredTimestampUs) {
         // the new build is still catching up with the live input: keep the old one serving
         frame.close();
         return;
@@ -245,7 +248,7 @@ public final class PluginSupervisor implements AutoCloseable {
       }
       failures++;
       restarts++;
-      lastError = w.getJar().getSource().getFileName() + ": plugin '" + w.getJar().getId() + "' " + reason;
+      lastError = w.getJar().getSource().getFileName() + ": plugin '" + w.getJar().getId() + "': " + reason;
       if (failures >= context.getMaxFailures()) {
         quarantined = lastError;
         LOG.error("{} — quarantined after {} failures in a row, until its JAR changes", lastError, failures);

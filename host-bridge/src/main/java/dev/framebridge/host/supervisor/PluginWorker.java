@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginWorker.class);
   private static final int OUTPUT_SLOTS = 6;
+  private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
   private final PluginJar jar;
   private final String outputName;
@@ -48,6 +49,7 @@ public final class PluginWorker implements AutoCloseable {
   private volatile @Nullable ChannelSubscriber output;
   private volatile @Nullable String failureFromWorker;
   private volatile long lastHeartbeatNs = System.nanoTime();
+  private long lastPingSentNs;
   private volatile long readyNs;
   private volatile long framesOut;
   private volatile long lastOutputNs;
@@ -87,7 +89,7 @@ public final class PluginWorker implements AutoCloseable {
       process = p;
       p.getExit().thenAccept(this::onExit);
     } catch (IOException | RuntimeException e) {
-      fail("cannot start its worker JVM: " + e);
+      fail("cannot start the worker JVM: " + e);
     }
   }
 
@@ -153,7 +155,10 @@ public final class PluginWorker implements AutoCloseable {
     if (p == null || failed.get() || closing) {
       return;
     }
-    p.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", nowNs));
+    if (nowNs - lastPingSentNs >= timing.getHeartbeatInterval().toNanos()) {
+      lastPingSentNs = nowNs;
+      p.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", nowNs));
+    }
     synchronized (this) {
       if (nowNs - outputWindow[0] > TimeUnit.SECONDS.toNanos(1)) {
         outputWindow[0] = nowNs;
@@ -163,17 +168,18 @@ public final class PluginWorker implements AutoCloseable {
     long ready = readyNs;
     if (ready == 0) {
       if (nowNs - launchedNs > timing.getStartTimeout().toNanos()) {
-        fail("its worker did not become ready within " + timing.getStartTimeout().toMillis() + " ms");
+        fail("worker did not become ready within " + timing.getStartTimeout().toMillis() + " ms");
       }
       return;
     }
     if (nowNs - lastHeartbeatNs > timing.getHeartbeatTimeout().toNanos()) {
-      fail("its worker sent no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(nowNs - lastHeartbeatNs) + " ms");
+      fail("worker sent no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(nowNs - lastHeartbeatNs) + " ms");
       return;
     }
     long since = unansweredSinceNs;
-    long limit = framesOut == 0 ? timing.getStartTimeout().toNanos()
-        : active ? timing.getFrameDeadline().toNanos() : timing.getStartTimeout().toNanos();
+    // a running worker gets the frame deadline; a new one (class loading, JIT) gets the first-frame timeout
+    long limit = active ? timing.getFrameDeadline().toNanos()
+        : Math.max(timing.getFrameDeadline().toNanos(), FIRST_FRAME_TIMEOUT_NS);
     if (since != 0 && nowNs - since > limit) {
       long busyMs = TimeUnit.NANOSECONDS.toMillis(busyNs);
       fail((framesOut == 0 ? "produced no frame within " : "missed its frame deadline: no output for ")
@@ -186,7 +192,7 @@ public final class PluginWorker implements AutoCloseable {
     switch (m.getType()) {
       case HELLO:
         if (!jar.getId().equals(m.getString("id"))) {
-          fail("its worker loaded plugin '" + m.getString("id") + "' instead");
+          fail("worker loaded plugin '" + m.getString("id") + "' instead");
         }
         break;
       case READY:
@@ -219,7 +225,7 @@ public final class PluginWorker implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     } catch (IOException | RuntimeException e) {
-      fail("cannot open its output track: " + e);
+      fail("cannot open the worker's output track: " + e);
     }
   }
 
@@ -263,12 +269,12 @@ public final class PluginWorker implements AutoCloseable {
     List<String> err = p == null ? List.of() : p.getRecentStderr();
     boolean oom = code == 3 || err.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
     if (oom) {
-      fail("its worker ran out of memory (heap cap " + heapMb + " MB)");
+      fail("worker ran out of memory (heap cap " + heapMb + " MB)");
     } else if (code == 137 || code == 143) {
-      fail("its worker JVM was killed (signal " + (code - 128) + ")");
+      fail("worker JVM was killed (signal " + (code - 128) + ")");
     } else {
       String last = err.isEmpty() ? "" : "; last output: " + err.get(err.size() - 1);
-      fail("its worker JVM exited unexpectedly with code " + code + last);
+      fail("worker JVM exited unexpectedly with code " + code + last);
     }
   }
 

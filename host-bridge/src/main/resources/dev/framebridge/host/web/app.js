@@ -194,7 +194,7 @@ function buildForm(id, schema, values) {
 function valueOf(input, type) {
   if (type === 'number') return Number(input.value);
   if (type === 'boolean') return input.checked;
-  if (type === 'color') return parseInt(input.value.slice(1), 16);
+  if (type === 'color') return input.value.toUpperCase();
   return input.value;
 }
 

@@ -2,6 +2,7 @@ package dev.framebridge.sdk.stream;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * One {@link ReadableStream#pipeTo}: waits for the writer to be ready, reads, writes, repeats. Futures that are
@@ -12,6 +13,17 @@ final class Pipe<T> {
   private final WritableStreamWriter<? super T> writer;
   private final CompletableFuture<Void> result = new CompletableFuture<>();
   private final AtomicBoolean finishing = new AtomicBoolean();
+  // Continuations allocated once per pipe, not once per chunk.
+  private final BiConsumer<Object, Throwable> onReady = (v, e) -> {
+    if (e == null) {
+      pump();
+    }
+  };
+  private final BiConsumer<ReadResult<T>, Throwable> onRead = (r, e) -> {
+    if (e == null && handle(r)) {
+      pump();
+    }
+  };
 
   Pipe(ReadableStream<T> source, WritableStream<? super T> destination) {
     this.reader = source.getReader();
@@ -49,11 +61,7 @@ final class Pipe<T> {
     while (!finishing.get()) {
       CompletableFuture<Void> ready = writer.ready();
       if (!ready.isDone()) {
-        ready.whenComplete((v, e) -> {
-          if (e == null) {
-            pump();
-          }
-        });
+        ready.whenComplete(onReady);
         return;
       }
       if (ready.isCompletedExceptionally()) {
@@ -61,11 +69,7 @@ final class Pipe<T> {
       }
       CompletableFuture<ReadResult<T>> read = reader.read();
       if (!read.isDone()) {
-        read.whenComplete((r, e) -> {
-          if (e == null && handle(r)) {
-            pump();
-          }
-        });
+        read.whenComplete(onRead);
         return;
       }
       if (read.isCompletedExceptionally() || !handle(read.join())) {

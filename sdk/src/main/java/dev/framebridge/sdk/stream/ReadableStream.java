@@ -189,7 +189,16 @@ public final class ReadableStream<T> {
     r.closedFuture().completeExceptionally(released);
   }
 
-  CompletableFuture<Void> cancelInternal(@Nullable Throwable reason) {
+  CompletableFuture<Void> cancelFrom(ReadableStreamReader<T> r, @Nullable Throwable reason) {
+    synchronized (lock) {
+      if (reader != r) {
+        return CompletableFuture.failedFuture(new IllegalStateException("reader has been released"));
+      }
+    }
+    return cancelInternal(reason);
+  }
+
+  private CompletableFuture<Void> cancelInternal(@Nullable Throwable reason) {
     List<T> discarded;
     List<CompletableFuture<ReadResult<T>>> pending;
     synchronized (lock) {

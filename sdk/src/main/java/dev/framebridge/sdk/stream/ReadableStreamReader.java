@@ -22,7 +22,7 @@ public final class ReadableStreamReader<T> {
 
   /** Cancels the stream (see {@link ReadableStream#cancel}); pending reads get "done". */
   public CompletableFuture<Void> cancel(@Nullable Throwable reason) {
-    return stream.cancelInternal(reason);
+    return stream.cancelFrom(this, reason);
   }
 
   /** Unlocks the stream; pending reads and {@link #closed()} fail with IllegalStateException. */

@@ -294,7 +294,7 @@ public final class WritableStream<T> {
       }
       state = State.ERRORED;
       storedError = error;
-      drainQueued(dropped, droppedFutures);
+      drainQueued(dropped, droppedFutures, null);
       w = writer;
       ready = readyFuture;
     }
@@ -309,16 +309,24 @@ public final class WritableStream<T> {
     return true;
   }
 
-  /** Removes every queued entry except a write in progress; caller holds the lock. */
-  private void drainQueued(List<Object> dropped, List<CompletableFuture<Void>> droppedFutures) {
+  /**
+   * Removes every queued entry except a write in progress; caller holds the lock. The future of a queued close
+   * request goes to {@code closeFutures} when given, else with the others.
+   */
+  private void drainQueued(List<Object> dropped, List<CompletableFuture<Void>> droppedFutures,
+      @Nullable List<CompletableFuture<Void>> closeFutures) {
     Object head = inFlight ? chunks.poll() : null;
     CompletableFuture<Void> headFuture = inFlight ? futures.poll() : null;
+    java.util.Iterator<CompletableFuture<Void>> f = futures.iterator();
     for (Object c : chunks) {
+      CompletableFuture<Void> future = f.next();
       if (c != CLOSE) {
         dropped.add(c);
+        droppedFutures.add(future);
+      } else {
+        (closeFutures != null ? closeFutures : droppedFutures).add(future);
       }
     }
-    droppedFutures.addAll(futures);
     chunks.clear();
     futures.clear();
     if (head != null) {
@@ -357,6 +365,7 @@ public final class WritableStream<T> {
     public void close() {
       List<Object> dropped = new ArrayList<>();
       List<CompletableFuture<Void>> droppedFutures = new ArrayList<>();
+      List<CompletableFuture<Void>> closeFutures = new ArrayList<>();
       WritableStreamWriter<T> w;
       CompletableFuture<Void> ready;
       synchronized (lock) {
@@ -364,7 +373,7 @@ public final class WritableStream<T> {
           return;
         }
         state = State.CLOSED;
-        drainQueued(dropped, droppedFutures);
+        drainQueued(dropped, droppedFutures, closeFutures);
         w = writer;
         ready = readyFuture;
       }
@@ -372,6 +381,9 @@ public final class WritableStream<T> {
       IllegalArgumentException closed = new IllegalArgumentException("the stream was closed by its sink");
       for (CompletableFuture<Void> f : droppedFutures) {
         f.completeExceptionally(closed);
+      }
+      for (CompletableFuture<Void> f : closeFutures) {
+        f.complete(null); // the writer asked for a close, and the stream is closed
       }
       ready.complete(null);
       if (w != null) {

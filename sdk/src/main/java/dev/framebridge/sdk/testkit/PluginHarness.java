@@ -1,10 +1,12 @@
 package dev.framebridge.sdk.testkit;
 
+import dev.framebridge.sdk.media.MediaFrames;
 import dev.framebridge.spi.FramebridgePlugin;
 import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.settings.Settings;
+import dev.framebridge.spi.transform.FrameAllocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +68,13 @@ public final class PluginHarness implements AutoCloseable {
 
   /** A harness over a new video transform with these settings (defaults for the rest). */
   public TransformHarness<VideoFrame> video(Map<String, ?> settings) {
+    return video(settings, MediaFrames.heapAllocator());
+  }
+
+  /** A video harness whose transform allocates from {@code allocator} (e.g. a {@link RecyclingFrameAllocator}). */
+  public TransformHarness<VideoFrame> video(Map<String, ?> settings, FrameAllocator allocator) {
     requireKind(TrackKind.VIDEO);
-    return track(TransformHarness.of(getPlugin().createVideoTransform(settings(settings))));
+    return track(TransformHarness.of(getPlugin().createVideoTransform(settings(settings)), allocator));
   }
 
   /** A harness over a new audio transform with default settings. */
@@ -77,8 +84,13 @@ public final class PluginHarness implements AutoCloseable {
 
   /** A harness over a new audio transform with these settings. */
   public TransformHarness<AudioData> audio(Map<String, ?> settings) {
+    return audio(settings, MediaFrames.heapAllocator());
+  }
+
+  /** An audio harness whose transform allocates from {@code allocator}. */
+  public TransformHarness<AudioData> audio(Map<String, ?> settings, FrameAllocator allocator) {
     requireKind(TrackKind.AUDIO);
-    return track(TransformHarness.of(getPlugin().createAudioTransform(settings(settings))));
+    return track(TransformHarness.of(getPlugin().createAudioTransform(settings(settings)), allocator));
   }
 
   @Override

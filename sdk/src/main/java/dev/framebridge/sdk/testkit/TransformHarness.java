@@ -125,6 +125,14 @@ public final class TransformHarness<F extends MediaFrame> implements AutoCloseab
     return outputs.get(outputs.size() - 1);
   }
 
+  /** Closes and forgets the outputs collected so far (long runs, benchmarks). */
+  public void clearOutputs() {
+    for (F f : outputs) {
+      f.close();
+    }
+    outputs.clear();
+  }
+
   /** Why the transform failed, or null. */
   public @Nullable Throwable getError() {
     return error;

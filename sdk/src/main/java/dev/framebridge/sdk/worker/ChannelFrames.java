@@ -3,6 +3,7 @@ package dev.framebridge.sdk.worker;
 import dev.framebridge.sdk.media.FrameBuffer;
 import dev.framebridge.sdk.media.MediaFrames;
 import dev.framebridge.sdk.media.VideoFrameInit;
+import dev.framebridge.sdk.transport.TrackHandle;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.transport.channel.SlotDescriptor;
@@ -12,42 +13,32 @@ import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.media.VideoPixelFormat;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Video frames over the transport's shared-memory channels, as the plugin chain moves them between host and
  * workers: a frame is written once into a claimed slot (its visible rect, tightly packed) and read in place as a
- * frame whose memory is the slot (closing it releases the slot's lease). A track handle names a channel:
- * {@code <channel directory>/<channel name>}.
+ * frame whose memory is the slot (closing it releases the slot's lease). Handles are the transport's
+ * {@link TrackHandle} strings, so a worker can open them with {@code SharedMemoryTransport}.
  */
 public final class ChannelFrames {
   private static final VideoPixelFormat[] FORMATS = VideoPixelFormat.values();
 
   private ChannelFrames() {}
 
-  /** The handle of channel {@code name} in {@code directory}. */
+  /** The handle of channel {@code name} in {@code directory}: a transport {@link TrackHandle} string. */
   public static String handle(Path directory, String name) {
-    return directory.resolve(name).toAbsolutePath().toString();
+    return TrackHandle.of(directory.toAbsolutePath(), name).format();
   }
 
   /** The channel directory of a handle. */
   public static Path directoryOf(String handle) {
-    Path p = Paths.get(handle);
-    Path parent = p.getParent();
-    if (parent == null) {
-      throw new IllegalArgumentException("track handle '" + handle + "' names no channel directory");
-    }
-    return parent;
+    return TrackHandle.parse(handle).getDirectory();
   }
 
   /** The channel name of a handle. */
   public static String nameOf(String handle) {
-    Path f = Paths.get(handle).getFileName();
-    if (f == null) {
-      throw new IllegalArgumentException("track handle '" + handle + "' names no channel");
-    }
-    return f.toString();
+    return TrackHandle.parse(handle).getChannel();
   }
 
   /**

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * time spent in the transform. A fault (throw, {@code error()}, a frame of the wrong kind) ends the loop with a
  * {@link TransformFault} carrying a one-line reason.
  */
-final class WorkerFrameLoop implements TransformController<VideoFrame> {
+final class WorkerFrameLoop implements TransformController<MediaFrame> {
   private final WorkerIo io;
   private final FrameTransform<VideoFrame> transform;
   private final AtomicReference<@Nullable Settings> pendingSettings = new AtomicReference<>();
@@ -29,10 +29,17 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
   private @Nullable VideoFrame current;
   private boolean currentEnqueued;
   private @Nullable Throwable errored;
+  private volatile @Nullable String faultMessage;
 
+  // The transform sees this loop as a TransformController<VideoFrame>; it is declared over MediaFrame so a frame of
+  // the wrong kind, smuggled in through a raw type, reaches the check in enqueue instead of a bridge-method cast.
+  private final TransformController<VideoFrame> controller;
+
+  @SuppressWarnings("unchecked")
   WorkerFrameLoop(WorkerIo io, FrameTransform<VideoFrame> transform) {
     this.io = io;
     this.transform = transform;
+    this.controller = (TransformController<VideoFrame>) (TransformController<?>) this;
   }
 
   /** Thrown out of {@link #run()} when the plugin misbehaved; its message is the one-line reason. */
@@ -79,7 +86,7 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
   void run() throws TransformFault {
     try {
       busySinceNs = System.nanoTime();
-      transform.start(this);
+      transform.start(controller);
     } catch (Exception | LinkageError e) {
       throw new TransformFault("start() threw " + describe(e), e);
     } finally {
@@ -105,9 +112,10 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
       long start = System.nanoTime();
       busySinceNs = start;
       try {
-        transform.transform(frame, this);
+        transform.transform(frame, controller);
       } catch (Exception | LinkageError e) {
-        throw new TransformFault("transform() threw " + describe(e), e);
+        String fault = faultMessage;
+        throw new TransformFault(fault != null ? fault : "transform() threw " + describe(e), e);
       } finally {
         busySinceNs = 0;
         current = null;
@@ -116,15 +124,16 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
         }
       }
       transformUs.recordValue(Math.max(0, (System.nanoTime() - start) / 1000));
-      if (errored != null) {
-        throw new TransformFault("transform called error(" + describe(errored) + ")", errored);
+      String fault = faultMessage;
+      if (fault != null) {
+        throw new TransformFault(fault, errored);
       }
     }
   }
 
   private void flush() throws TransformFault {
     try {
-      transform.flush(this);
+      transform.flush(controller);
     } catch (Exception | LinkageError e) {
       throw new TransformFault("flush() threw " + describe(e), e);
     }
@@ -142,17 +151,19 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
   }
 
   @Override
-  public void enqueue(VideoFrame frame) {
-    Object f = frame;
+  public void enqueue(MediaFrame f) {
     if (!(f instanceof VideoFrame)) {
       String kind = f == null ? "null" : f.getClass().getSimpleName();
-      if (f instanceof MediaFrame) {
-        ((MediaFrame) f).close();
+      if (f != null) {
+        f.close();
       }
-      errored = new IllegalArgumentException("enqueued a frame of the wrong kind (" + kind
+      IllegalArgumentException e = new IllegalArgumentException("enqueued a frame of the wrong kind (" + kind
           + ") on a video track");
-      throw (IllegalArgumentException) errored;
+      errored = e;
+      faultMessage = e.getMessage();
+      throw e;
     }
+    VideoFrame frame = (VideoFrame) f;
     if (frame == current) {
       if (currentEnqueued) {
         throw new IllegalStateException("the input frame was enqueued twice");
@@ -171,6 +182,7 @@ final class WorkerFrameLoop implements TransformController<VideoFrame> {
   @Override
   public void error(Throwable reason) {
     errored = reason;
+    faultMessage = "transform called error(" + describe(reason) + ")";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.framebridge.sdk.worker;
 
 import dev.framebridge.sdk.media.MediaFrames;
+import dev.framebridge.sdk.transport.TrackHandle;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.spi.media.VideoFrame;
@@ -11,13 +12,19 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens a worker's ends from its INIT message: subscribes to {@code inputHandle} and attaches as publisher of the
- * output channel the host prepared ({@code outputHandle}).
+ * Opens a worker's ends from its INIT message: {@code inputHandle} (the slot's input channel) and
+ * {@code outputHandle} (the output channel the host prepared). By default through the object model and the
+ * transport's track API ({@link TrackWorkerIo}); {@code -Dframebridge.worker.channelIo=true} reads and writes the
+ * channels directly (one copy more on output, no stream machinery), kept as a fallback and for comparison.
  */
 final class WorkerIos {
   private WorkerIos() {}
 
   static WorkerIo open(ControlMessage init) throws IOException {
+    if (!Boolean.getBoolean("framebridge.worker.channelIo")) {
+      return new TrackWorkerIo(TrackHandle.parse(init.getString("inputHandle")),
+          TrackHandle.parse(init.getString("outputHandle")));
+    }
     String in = init.getString("inputHandle");
     String out = init.getString("outputHandle");
     ChannelSubscriber subscriber = ChannelSubscriber.open(ChannelFrames.directoryOf(in), ChannelFrames.nameOf(in));
@@ -38,6 +45,7 @@ final class WorkerIos {
     private final FrameAllocator allocator = MediaFrames.heapAllocator();
     private long dropped;
     private long skipped;
+    private long droppedBaseline = -1;
 
     ChannelWorkerIo(ChannelSubscriber input, ChannelPublisher output, String outputHandle) {
       this.input = input;
@@ -55,6 +63,9 @@ final class WorkerIos {
       VideoFrame f = ChannelFrames.read(input, TimeUnit.MILLISECONDS.toNanos(timeoutMs));
       if (f == null && input.isEnded()) {
         throw new EOFException("input track ended");
+      }
+      if (f != null && droppedBaseline < 0) {
+        droppedBaseline = input.getDropped(); // frames published before this worker subscribed are not drops
       }
       // latest wins, as a video MediaStreamTrackProcessor's buffer of 1: a worker that fell behind (or has just
       // started on a ring holding older frames) transforms the newest frame, not a backlog
@@ -88,7 +99,7 @@ final class WorkerIos {
 
     @Override
     public long getDropped() {
-      return dropped + skipped + input.getDropped();
+      return dropped + skipped + (droppedBaseline < 0 ? 0 : input.getDropped() - droppedBaseline);
     }
 
     @Override
