@@ -20,6 +20,7 @@ import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
 import dev.framebridge.sdk.track.MediaStreamTrack;
+import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.media.VideoFrame;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -63,6 +64,7 @@ public final class FramebridgeHost implements AutoCloseable {
   private @Nullable AudioPipeline audio;
   private @Nullable CameraTrack cameraTrack;
   private @Nullable PluginChain chain;
+  private volatile @Nullable PluginChain audioChain;
   private @Nullable TrackReader outputReader;
   private @Nullable HostHttpServer server;
   private @Nullable WebPreviewServer web;
@@ -133,7 +135,7 @@ public final class FramebridgeHost implements AutoCloseable {
       outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
       HostHttpServer srv = server;
       if (srv != null) {
-        PluginApi.register(srv, ch, this::cameraInfo);
+        PluginApi.register(srv, ch, this::cameraInfo, () -> audioChain);
       }
       mark("chain started");
     } catch (RuntimeException | Error e) {
@@ -159,16 +161,29 @@ public final class FramebridgeHost implements AutoCloseable {
   }
 
   /**
-   * The audio path, on the camera's clock so audio and video timestamps compare directly. Audio plugins need the
-   * runtime's chain to carry audio; until it does, the audio chain passes through.
+   * The audio path, on the camera's clock so audio and video timestamps compare directly. Its plugins are the audio
+   * plugins of the same folder (getTrackKinds() contains AUDIO), each in a supervised worker JVM, in a chain of
+   * their own (order and settings in {@code <plugins>-audio-chain.properties}).
    */
   private void startAudio() {
     AudioOptions audioOptions = options.getAudio();
     if (audioOptions == null) {
       return;
     }
+    ChainOptions.Builder audioOptionsOfChain = ChainOptions.builder(options.getPluginsDir())
+        .trackKind(TrackKind.AUDIO);
+    List<Path> workerClasspath = launcherWorkerClasspath();
+    if (workerClasspath != null) {
+      audioOptionsOfChain.workerClasspath(workerClasspath);
+    }
+    ChainOptions chainOptions = audioOptionsOfChain.build();
+    AudioTrackChain runtimeChain = input -> {
+      PluginChain c = push(PluginChain.start(input, chainOptions));
+      audioChain = c;
+      return c.getOutput();
+    };
     AudioPipeline a = audioOptions.start(dev.framebridge.host.clock.CaptureClock.startingAt(clock.getStartNanos()),
-        AudioTrackChain.PASS_THROUGH);
+        runtimeChain);
     if (a != null) {
       audio = push(a);
       HostHttpServer s = server;
@@ -255,6 +270,11 @@ public final class FramebridgeHost implements AutoCloseable {
   public @Nullable MediaStreamTrack getCameraTrack() {
     CameraTrack t = cameraTrack;
     return t == null ? null : t.getTrack();
+  }
+
+  /** The audio plugin chain, or null when audio is off (or while starting). */
+  public @Nullable PluginChain getAudioChain() {
+    return audioChain;
   }
 
   /** The plugin chain (null only while starting). */
