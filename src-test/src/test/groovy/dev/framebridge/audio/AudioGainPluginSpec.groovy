@@ -6,27 +6,37 @@ import dev.framebridge.host.audio.FrequencyEstimator
 import dev.framebridge.host.audio.SyntheticToneSource
 import dev.framebridge.host.audio.WavAudio
 import dev.framebridge.host.audio.WavSampleEncoding
+import dev.framebridge.host.chain.ChainOptions
+import dev.framebridge.host.chain.PluginChain
+import dev.framebridge.host.chain.PluginState
+import dev.framebridge.host.chain.PluginStatus
 import dev.framebridge.host.clock.CaptureClock
 import dev.framebridge.sdk.track.MediaStreamTrack
-import dev.framebridge.sdk.transport.SharedMemoryTransport
-import dev.framebridge.sdk.transport.TransportOptions
 import dev.framebridge.spi.TrackKind
-import dev.framebridge.testing.ChildJvm
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
+import java.time.Duration
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 /**
- * Acceptance 1 without the runtime's supervision (its workers carry video only so far): the synthetic tone through
- * the example gain plugin's JAR in a worker JVM for 10 s, over the shared-memory transport.
+ * The synthetic tone through the example gain plugin's JAR in a supervised worker JVM: the runtime's audio
+ * {@link PluginChain} as the pipeline's {@link AudioTrackChain}, nothing stood in.
  */
 class AudioGainPluginSpec extends Specification {
+  static final int CHUNK = 480
+  static final double AMPLITUDE = 0.25
+  /** Chunks that may have been queued between the chain and the WAV file when the status was read (0.5 s). */
+  static final int MARGIN = 50
 
   @TempDir
   Path dir
+
+  PluginChain chain
+  AudioPipeline pipeline
+  Path wavFile
 
   static Path gainJar() {
     for (Path p = Paths.get('').toAbsolutePath(); p != null; p = p.parent) {
@@ -36,57 +46,157 @@ class AudioGainPluginSpec extends Specification {
     throw new IllegalStateException('framebridge-plugin-audio-gain.jar not found; run mvn package first')
   }
 
-  def "10 s of tone through the gain plugin in a worker JVM: RMS scaled by the gain within 1%, pitch kept, no sample lost or repeated"() {
-    given:
-    def transport = SharedMemoryTransport.create(TransportOptions.builder().slotCount(64).build())
-    ChildJvm worker = null
-    def chain = { MediaStreamTrack input ->
-      def published = transport.publish(input)
-      def outHandle = transport.createChannel(TrackKind.AUDIO, "audio-gain-plugin-out")
-      def processed = transport.open(outHandle)
-      worker = ChildJvm.start(AudioPluginWorkerMain,
-          [published.handle.format(), outHandle.format(), gainJar().toString(), "gainDb=$gainDb"])
-      worker.awaitKey("ready", 60)
-      processed
+  /** The gain plugin in a plugins folder, its gain persisted, and the tone running through an audio chain. */
+  void startTone(double gainDb, ChainOptions.Builder tuning = null) {
+    def plugins = Files.createDirectories(dir.resolve('plugins'))
+    Files.copy(gainJar(), plugins.resolve('framebridge-plugin-audio-gain.jar'))
+    def options = (tuning ?: ChainOptions.builder(plugins))
+    // generous deadlines: on a loaded 2-core machine a worker stalled for 250 ms is not a faulty plugin
+    def built = options.trackKind(TrackKind.AUDIO).frameDeadline(Duration.ofSeconds(3))
+        .heartbeatTimeout(Duration.ofSeconds(6)).workerHeapMb(64).build()
+    Files.writeString(built.chainFile, "order=audio-gain\nsetting.audio-gain/gainDb=$gainDb\n")
+    def connect = { MediaStreamTrack input ->
+      chain = PluginChain.start(input, built)
+      chain.output
     } as AudioTrackChain
     def clock = CaptureClock.startNow()
-    def tone = SyntheticToneSource.builder().clock(clock).frequencyHz(1000).amplitude(0.25f).build()
-    def file = dir.resolve("gain.wav")
-    def pipeline = AudioPipeline.builder().clock(clock).source(tone).chain(chain).audioOut(file)
+    def tone = SyntheticToneSource.builder().clock(clock).frequencyHz(1000).amplitude((float) AMPLITUDE).build()
+    wavFile = dir.resolve('gain.wav')
+    pipeline = AudioPipeline.builder().clock(clock).source(tone).chain(connect).audioOut(wavFile)
         .wavEncoding(WavSampleEncoding.FLOAT_32).start()
+  }
 
-    when: "10 s flow"
-    new PollingConditions(timeout: 60, delay: 0.5).eventually { assert pipeline.output.chunks >= 1000 }
+  PluginStatus gain() {
+    chain.status.plugins.find { it.id == 'audio-gain' }
+  }
+
+  /** RMS of each whole chunk of the file's first channel. */
+  static double[] chunkRms(float[] samples, int chunks) {
+    double[] r = new double[chunks]
+    for (int c = 0; c < chunks; c++) {
+      double sum = 0
+      for (int i = c * CHUNK; i < (c + 1) * CHUNK; i++) {
+        sum += (double) samples[i] * samples[i]
+      }
+      r[c] = Math.sqrt(sum / CHUNK)
+    }
+    r
+  }
+
+  def cleanup() {
+    pipeline?.close()
+    chain?.close()
+  }
+
+  def "10 s of tone through the gain plugin in a supervised worker JVM: RMS scaled by the gain within 1%, pitch kept, no sample lost or repeated"() {
+    given:
+    startTone(gainDb)
+    def expected = Math.pow(10, gainDb / 20)
+
+    when: "the worker serves, then 10 s flow through it"
+    new PollingConditions(timeout: 90, delay: 0.2).eventually {
+      assert gain()?.state == PluginState.RUNNING
+      assert gain().pid > 0
+    }
+    long servingFrom = pipeline.output.chunks
+    new PollingConditions(timeout: 90, delay: 0.5).eventually {
+      assert pipeline.output.chunks >= servingFrom + MARGIN + 1000
+    }
+    def status = gain()
     pipeline.close()
-    long done = worker.awaitKey("done", 30) as long
-    def wav = WavAudio.read(file)
-    def est = new FrequencyEstimator(48000)
-    est.accept(wav.getChannel(0), wav.numberOfFrames)
-    double rms = Math.sqrt(wav.getChannel(0).collect { (double) it * it }.sum() / wav.numberOfFrames)
+    def wav = WavAudio.read(wavFile)
+    float[] samples = wav.getChannel(0)
+    int chunks = (int) (wav.numberOfFrames / CHUNK)
+    double[] rms = chunkRms(samples, chunks)
+    // the worker took over before servingFrom; chunks passed through before that may still have been queued then
+    int from = (int) servingFrom + MARGIN
+    double sum = 0
+    for (int i = from * CHUNK; i < chunks * CHUNK; i++) {
+      sum += (double) samples[i] * samples[i]
+    }
+    double processedRms = Math.sqrt(sum / ((chunks - from) * CHUNK))
     double inRms = pipeline.inputMeter.reading.getTotalRms(0)
-    double expected = Math.pow(10, gainDb / 20)
-    println worker.output()
+    def est = new FrequencyEstimator(48000)
+    est.accept(Arrays.copyOfRange(samples, from * CHUNK, chunks * CHUNK), (chunks - from) * CHUNK)
 
-    then: "the level is scaled by the configured gain, within 1%"
-    Math.abs(rms / inRms - expected) / expected < 0.01
+    then: "the plugin ran in its own worker JVM under the supervisor, with no restart"
+    status.kind == TrackKind.AUDIO
+    status.restarts == 0
+    status.pid != ProcessHandle.current().pid()
+
+    and: "the level of 10 s of processed audio is scaled by the configured gain, within 1%"
+    chunks - from >= 1000
+    Math.abs(processedRms / inRms - expected) / expected < 0.01
+
+    and: "every processed chunk is at the gain (none passed through unprocessed)"
+    (from..<chunks).every { Math.abs(rms[it] / inRms - expected) / expected < 0.01 }
 
     and: "the frequency is unchanged"
     Math.abs(est.frequencyHz - 1000) / 1000 < 0.001
 
-    and: "sample count continuous: every captured chunk came out once, in order; gaps only where capture overran"
-    done == pipeline.capturedChunks
+    and: "sample count continuous: every captured chunk came out once, in order, through the hand-over too"
     pipeline.output.chunks == pipeline.capturedChunks
     pipeline.output.overlaps == 0
     pipeline.output.gaps == pipeline.captureGaps
-    wav.numberOfFrames == pipeline.capturedChunks * 480
+    wav.numberOfFrames == pipeline.capturedChunks * CHUNK
     pipeline.output.meter.reading.lastTimestampUs == pipeline.inputMeter.reading.lastTimestampUs
-
-    cleanup:
-    pipeline?.close()
-    worker?.close()
-    transport?.close()
 
     where:
     gainDb << [-6.0]
+  }
+
+  def "kill -9 of the audio plugin's worker: audio keeps flowing, passed through, and the supervisor restarts the worker"() {
+    given: "backoff long enough that the pass-through shows in the output"
+    startTone(-12.0, ChainOptions.builder(dir.resolve('plugins')).backoffInitial(Duration.ofMillis(1000))
+        .backoffMax(Duration.ofMillis(2000)))
+    double expected = Math.pow(10, -12.0 / 20)
+
+    when: "the worker serves"
+    new PollingConditions(timeout: 90, delay: 0.2).eventually {
+      assert gain()?.state == PluginState.RUNNING
+    }
+    long pid = gain().pid
+    long killedAt = pipeline.output.chunks
+
+    and: "it is killed with SIGKILL"
+    ProcessHandle.of(pid).ifPresent { it.destroyForcibly() }
+
+    then: "the supervisor reports it and restarts it"
+    new PollingConditions(timeout: 30, delay: 0.05).eventually {
+      def s = gain()
+      assert s.restarts == 1
+      assert s.lastError?.contains('killed')
+    }
+    new PollingConditions(timeout: 90, delay: 0.2).eventually {
+      def s = gain()
+      assert s.state == PluginState.RUNNING
+      assert s.pid > 0 && s.pid != pid
+    }
+    !ProcessHandle.of(pid).map { it.alive }.orElse(false)
+
+    when: "audio flows a while after the restart"
+    long restartedAt = pipeline.output.chunks
+    new PollingConditions(timeout: 60, delay: 0.2).eventually {
+      assert pipeline.output.chunks >= restartedAt + MARGIN + 200
+    }
+    pipeline.close()
+    def wav = WavAudio.read(wavFile)
+    int chunks = (int) (wav.numberOfFrames / CHUNK)
+    double[] rms = chunkRms(wav.getChannel(0), chunks)
+    double inRms = pipeline.inputMeter.reading.getTotalRms(0)
+    def atGain = { int i -> Math.abs(rms[i] / inRms - expected) / expected < 0.01 }
+    def atUnity = { int i -> Math.abs(rms[i] / inRms - 1) < 0.01 }
+    int passedThrough = ((int) killedAt..<(int) restartedAt).count { atUnity(it) }
+
+    then: "while no worker served, the captured audio was passed through unprocessed (the output never stopped)"
+    passedThrough >= 10
+
+    and: "after the restart the gain applies again"
+    ((int) restartedAt + MARGIN..<chunks).every { atGain(it) }
+
+    and: "no chunk twice, and only the few in flight in the killed worker lost"
+    pipeline.output.overlaps == 0
+    pipeline.output.gaps - pipeline.captureGaps <= 3
+    pipeline.capturedChunks - pipeline.output.chunks <= 20
   }
 }
