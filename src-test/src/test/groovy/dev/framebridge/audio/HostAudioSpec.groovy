@@ -67,4 +67,38 @@ class HostAudioSpec extends Specification {
     cleanup:
     host?.close()
   }
+
+  def "an audio plugin dropped into the plugins folder runs in the host's audio chain, supervised, listed in /api/status as kind audio"() {
+    given: "the gain plugin's JAR in the folder, its gain persisted in the audio chain's file"
+    Path plugins = Files.createDirectories(dir.resolve('plugins'))
+    Files.copy(AudioGainPluginSpec.gainJar(), plugins.resolve('framebridge-plugin-audio-gain.jar'))
+    Files.writeString(dir.resolve('plugins-audio-chain.properties'), "setting.audio-gain/gainDb=-6.0\n")
+    def host = new HostProcess(['--preview', 'web', '--port', '0', '--duration', '60', '--audio-source', 'tone',
+        '--audio-out', 'gain.wav', '--camera', 'synthetic', '--size', '320x240', '--plugins', plugins.toString()], dir)
+
+    expect: "the plugin runs in a worker JVM of its own, in the audio chain only, and the output level is 6 dB down"
+    new PollingConditions(timeout: 60, initialDelay: 0.5, delay: 0.3).eventually {
+      def status = host.json('api/status')
+      def gain = status.plugins.find { it.id == 'audio-gain' }
+      assert gain != null
+      assert gain.kind == 'audio'
+      assert gain.state == 'running'
+      assert gain.pid > 0 && gain.pid != host.process.pid()
+      assert status.plugins.count { it.id == 'audio-gain' } == 1   // not in the video chain, not rejected
+      assert status.order == []
+      assert status.audioOrder == ['audio-gain']
+      def audio = host.json('api/audio')
+      assert Math.abs(audio.rmsDbfs - (-15.05 - 6.0)) < 0.1
+      assert Math.abs(audio.input.rmsDbfs - (-15.05)) < 0.1
+    }
+
+    and: "its settings go through the same API"
+    host.post('api/plugins/audio-gain/settings', '{"gainDb": -12}').statusCode() == 200
+    new PollingConditions(timeout: 30, delay: 0.3).eventually {
+      assert Math.abs(host.json('api/audio').rmsDbfs - (-15.05 - 12.0)) < 0.1
+    }
+
+    cleanup:
+    host?.close()
+  }
 }

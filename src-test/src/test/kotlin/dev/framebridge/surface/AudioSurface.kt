@@ -83,3 +83,17 @@ fun audioSurface(path: Path) {
   val planar = PlanarSamples()
   val dbfs: Double = LevelMeter.toDbfs(0.5)
 }
+
+/** Compile-only: the runtime's audio chain (supervised audio plugin workers) as a host would wire it. Never run. */
+fun audioChainSurface(plugins: java.nio.file.Path, input: dev.framebridge.sdk.track.MediaStreamTrack) {
+  val options: dev.framebridge.host.chain.ChainOptions = dev.framebridge.host.chain.ChainOptions.builder(plugins)
+    .trackKind(dev.framebridge.spi.TrackKind.AUDIO).build()
+  val kindOfOptions: dev.framebridge.spi.TrackKind = options.trackKind
+  val chain: dev.framebridge.host.chain.PluginChain = dev.framebridge.host.chain.PluginChain.start(input, options)
+  val kind: dev.framebridge.spi.TrackKind = chain.trackKind
+  val connect: AudioTrackChain = AudioTrackChain { t: dev.framebridge.sdk.track.MediaStreamTrack -> chain.output }
+  val statusKind: dev.framebridge.spi.TrackKind = chain.status.plugins[0].kind
+  val jarKinds: Set<dev.framebridge.spi.TrackKind> = chain.getPluginJar("audio-gain").trackKinds
+  val host: dev.framebridge.host.FramebridgeHost? = null
+  val audioChain: dev.framebridge.host.chain.PluginChain? = host?.audioChain
+}
