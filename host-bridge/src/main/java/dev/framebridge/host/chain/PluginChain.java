@@ -109,10 +109,11 @@ public final class PluginChain implements AutoCloseable {
       throw new IllegalArgumentException("a FrameSink takes video frames; start a " + options.getTrackKind()
           .getWebName() + " chain with PluginChain.start(track, options)");
     }
-    return create(options, (MediaSink) f -> output.accept((VideoFrame) f));
+    return createWith(options, f -> output.accept((VideoFrame) f));
   }
 
-  private static PluginChain create(ChainOptions options, MediaSink output) {
+  // not an overload of create: Groovy would find a closure argument ambiguous between the two sink types
+  private static PluginChain createWith(ChainOptions options, MediaSink output) {
     try {
       PluginChain chain = new PluginChain(options, output);
       chain.scheduler.scheduleAtFixedRate(chain::tick, 20, 20, TimeUnit.MILLISECONDS);
@@ -137,7 +138,7 @@ public final class PluginChain implements AutoCloseable {
           + " track, got kind '" + input.getKind() + "'");
     }
     TrackEnds ends = new TrackEnds(kind);
-    PluginChain chain = create(options, (MediaSink) ends);
+    PluginChain chain = createWith(options, ends);
     chain.trackEnds = ends;
     ends.attach(input, chain);
     return chain;
