@@ -17,6 +17,9 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.time.Duration
+import java.util.zip.ZipEntry
+import java.util.zip.ZipInputStream
+import java.util.zip.ZipOutputStream
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
@@ -198,5 +201,71 @@ class AudioGainPluginSpec extends Specification {
     pipeline.output.overlaps == 0
     pipeline.output.gaps - pipeline.captureGaps <= 3
     pipeline.capturedChunks - pipeline.output.chunks <= 20
+  }
+
+  /** A new build of the gain plugin: the same classes with one more entry, so its content (fingerprint) differs. */
+  static void writeRebuild(Path from, Path to) {
+    new ZipInputStream(Files.newInputStream(from)).withCloseable { zin ->
+      new ZipOutputStream(Files.newOutputStream(to)).withCloseable { zout ->
+        ZipEntry e
+        while ((e = zin.nextEntry) != null) {
+          zout.putNextEntry(new ZipEntry(e.name))
+          zout << zin
+          zout.closeEntry()
+        }
+        zout.putNextEntry(new ZipEntry('META-INF/framebridge-rebuild.txt'))
+        zout << 'build 2'.bytes
+        zout.closeEntry()
+      }
+    }
+  }
+
+  def "hot reload of the audio plugin: the new build takes over with no chunk lost or repeated"() {
+    given:
+    startTone(-6.0, ChainOptions.builder(dir.resolve('plugins')).settleTime(Duration.ofMillis(100))
+        .rescanInterval(Duration.ofMillis(200)))
+    double expected = Math.pow(10, -6.0 / 20)
+    new PollingConditions(timeout: 90, delay: 0.2).eventually {
+      assert gain()?.state == PluginState.RUNNING
+    }
+    long oldPid = gain().pid
+    long servingFrom = pipeline.output.chunks
+
+    when: "a new build is moved into the plugins folder over the old one"
+    Path staged = dir.resolve('plugins/.rebuild.jar')
+    writeRebuild(gainJar(), staged)
+    Files.move(staged, dir.resolve('plugins/framebridge-plugin-audio-gain.jar'),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE)
+
+    then: "the new build's worker serves, the old one is gone"
+    new PollingConditions(timeout: 90, delay: 0.2).eventually {
+      def s = gain()
+      assert s.state == PluginState.RUNNING
+      assert s.pid > 0 && s.pid != oldPid
+    }
+    new PollingConditions(timeout: 30, delay: 0.2).eventually {
+      assert !ProcessHandle.of(oldPid).map { it.alive }.orElse(false)
+    }
+
+    when: "audio flows a while through the new build"
+    long swappedAt = pipeline.output.chunks
+    new PollingConditions(timeout: 60, delay: 0.2).eventually {
+      assert pipeline.output.chunks >= swappedAt + 100
+    }
+    def restarts = gain().restarts
+    pipeline.close()
+    def wav = WavAudio.read(wavFile)
+    int chunks = (int) (wav.numberOfFrames / CHUNK)
+    double[] rms = chunkRms(wav.getChannel(0), chunks)
+    double inRms = pipeline.inputMeter.reading.getTotalRms(0)
+
+    then: "every chunk since the first worker served is at the gain, across the switch (no pass-through, no failure)"
+    restarts == 0
+    ((int) servingFrom + MARGIN..<chunks).every { Math.abs(rms[it] / inRms - expected) / expected < 0.01 }
+
+    and: "no chunk lost or repeated at the switch"
+    pipeline.output.overlaps == 0
+    pipeline.output.gaps == pipeline.captureGaps
+    pipeline.output.chunks == pipeline.capturedChunks
   }
 }
