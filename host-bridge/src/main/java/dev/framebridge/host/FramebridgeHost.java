@@ -282,18 +282,20 @@ public final class FramebridgeHost implements AutoCloseable {
     return chain;
   }
 
-  /** Number of plugins whose worker is transforming frames now. */
+  /** Number of plugins whose worker is transforming frames now, video and audio. */
   public int getRunningPlugins() {
-    PluginChain c = chain;
-    if (c == null) {
-      return 0;
-    }
     int n = 0;
-    for (PluginStatus p : c.getStatus().getPlugins()) {
-      n += p.getState() == PluginState.RUNNING ? 1 : 0;
+    for (PluginChain c : new PluginChain[] {chain, audioChain}) {
+      if (c == null) {
+        continue;
+      }
+      for (PluginStatus p : c.getStatus().getPlugins()) {
+        n += p.getState() == PluginState.RUNNING ? 1 : 0;
+      }
     }
     return n;
   }
+
 
   /** Frames dropped anywhere on the path: camera pacing, each plugin, and the display side. */
   public long getDrops() {

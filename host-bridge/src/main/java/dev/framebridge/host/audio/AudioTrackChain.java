@@ -4,8 +4,9 @@ import dev.framebridge.sdk.track.MediaStreamTrack;
 
 /**
  * The audio plugin chain as {@link AudioPipeline} sees it: given the captured audio track, returns the processed
- * track. With the runtime's chain: {@code input -> (chain = PluginChain.start(input, options)).getOutput()} (the host
- * keeps and closes the chain). {@link #PASS_THROUGH} returns the input itself.
+ * track. With the runtime's chain of audio plugins (each in a supervised worker JVM): {@code input -> (chain =
+ * PluginChain.start(input, ChainOptions.builder(plugins).trackKind(TrackKind.AUDIO).build())).getOutput()} (the host
+ * keeps and closes the chain; see FramebridgeHost.startAudio). {@link #PASS_THROUGH} returns the input itself.
  */
 @FunctionalInterface
 public interface AudioTrackChain {

@@ -2,6 +2,7 @@ package dev.framebridge.host.plugin;
 
 import dev.framebridge.spi.FramebridgePlugin;
 import dev.framebridge.spi.SpiVersion;
+import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.settings.SettingsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import dev.framebridge.spi.TrackKind;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
