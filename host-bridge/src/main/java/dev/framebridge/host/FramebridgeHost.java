@@ -1,5 +1,8 @@
 package dev.framebridge.host;
 
+import dev.framebridge.host.audio.AudioOptions;
+import dev.framebridge.host.audio.AudioPipeline;
+import dev.framebridge.host.audio.AudioTrackChain;
 import dev.framebridge.host.api.CameraInfo;
 import dev.framebridge.host.api.PluginApi;
 import dev.framebridge.host.camera.CameraCapture;
@@ -17,6 +20,7 @@ import dev.framebridge.host.sink.PreviewWindow;
 import dev.framebridge.host.sink.SnapshotWriter;
 import dev.framebridge.host.sink.WebPreviewServer;
 import dev.framebridge.sdk.track.MediaStreamTrack;
+import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.media.VideoFrame;
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -57,8 +61,10 @@ public final class FramebridgeHost implements AutoCloseable {
     return t;
   });
   private @Nullable CameraCapture camera;
+  private @Nullable AudioPipeline audio;
   private @Nullable CameraTrack cameraTrack;
   private @Nullable PluginChain chain;
+  private volatile @Nullable PluginChain audioChain;
   private @Nullable TrackReader outputReader;
   private @Nullable HostHttpServer server;
   private @Nullable WebPreviewServer web;
@@ -136,7 +142,7 @@ public final class FramebridgeHost implements AutoCloseable {
       outputReader = push(new TrackReader(ch.getOutput(), "framebridge-output", this::onOutputFrame));
       HostHttpServer srv = server;
       if (srv != null) {
-        PluginApi.register(srv, ch, this::cameraInfo);
+        PluginApi.register(srv, ch, this::cameraInfo, () -> audioChain);
       }
       mark("chain started");
     } catch (RuntimeException | Error e) {
@@ -150,6 +156,7 @@ public final class FramebridgeHost implements AutoCloseable {
       throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
     }
     mark("camera open");
+    startAudio();
     if (options.getPreview() == PreviewMode.WINDOW) {
       push(PreviewWindow.open("Framebridge — " + camera.getCameraName(), outputStore,
           options.isSideBySide() ? inputStore : null, Math.min(60, options.getCamera().getFps()), this::close));
@@ -157,6 +164,40 @@ public final class FramebridgeHost implements AutoCloseable {
     }
     if (web != null) {
       LOG.info("web preview on {}", web.getUrl());
+    }
+  }
+
+  /**
+   * The audio path, on the camera's clock so audio and video timestamps compare directly. Its plugins are the audio
+   * plugins of the same folder (getTrackKinds() contains AUDIO), each in a supervised worker JVM, in a chain of
+   * their own (order and settings in {@code <plugins>-audio-chain.properties}).
+   */
+  private void startAudio() {
+    AudioOptions audioOptions = options.getAudio();
+    if (audioOptions == null) {
+      return;
+    }
+    ChainOptions.Builder audioOptionsOfChain = ChainOptions.builder(options.getPluginsDir())
+        .trackKind(TrackKind.AUDIO);
+    List<Path> workerClasspath = launcherWorkerClasspath();
+    if (workerClasspath != null) {
+      audioOptionsOfChain.workerClasspath(workerClasspath);
+    }
+    ChainOptions chainOptions = audioOptionsOfChain.build();
+    AudioTrackChain runtimeChain = input -> {
+      PluginChain c = push(PluginChain.start(input, chainOptions));
+      audioChain = c;
+      return c.getOutput();
+    };
+    AudioPipeline a = audioOptions.start(dev.framebridge.host.clock.CaptureClock.startingAt(clock.getStartNanos()),
+        runtimeChain);
+    if (a != null) {
+      audio = push(a);
+      HostHttpServer s = server;
+      if (s != null) {
+        s.route("/api/audio", a.getLevelHandler());
+      }
+      mark("audio started");
     }
   }
 
@@ -227,10 +268,20 @@ public final class FramebridgeHost implements AutoCloseable {
     return camera;
   }
 
+  /** The audio path, or null when audio is off. */
+  public @Nullable AudioPipeline getAudio() {
+    return audio;
+  }
+
   /** The camera track feeding the chain (null only while starting); muted while the device is lost. */
   public @Nullable MediaStreamTrack getCameraTrack() {
     CameraTrack t = cameraTrack;
     return t == null ? null : t.getTrack();
+  }
+
+  /** The audio plugin chain, or null when audio is off (or while starting). */
+  public @Nullable PluginChain getAudioChain() {
+    return audioChain;
   }
 
   /** The plugin chain (null only while starting). */
@@ -238,18 +289,20 @@ public final class FramebridgeHost implements AutoCloseable {
     return chain;
   }
 
-  /** Number of plugins whose worker is transforming frames now. */
+  /** Number of plugins whose worker is transforming frames now, video and audio. */
   public int getRunningPlugins() {
-    PluginChain c = chain;
-    if (c == null) {
-      return 0;
-    }
     int n = 0;
-    for (PluginStatus p : c.getStatus().getPlugins()) {
-      n += p.getState() == PluginState.RUNNING ? 1 : 0;
+    for (PluginChain c : new PluginChain[] {chain, audioChain}) {
+      if (c == null) {
+        continue;
+      }
+      for (PluginStatus p : c.getStatus().getPlugins()) {
+        n += p.getState() == PluginState.RUNNING ? 1 : 0;
+      }
     }
     return n;
   }
+
 
   /** Frames dropped anywhere on the path: camera pacing, each plugin, and the display side. */
   public long getDrops() {

@@ -1,5 +1,6 @@
 package dev.framebridge.host;
 
+import dev.framebridge.host.audio.AudioOptions;
 import dev.framebridge.host.camera.CameraOptions;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public final class HostOptions {
   private final @Nullable Path snapshotDir;
   private final long snapshotEveryFrames;
   private final boolean sideBySide;
+  private final @Nullable AudioOptions audio;
 
   private HostOptions(Builder b) {
     this.camera = b.camera;
@@ -23,6 +25,7 @@ public final class HostOptions {
     this.snapshotDir = b.snapshotDir;
     this.snapshotEveryFrames = b.snapshotEveryFrames;
     this.sideBySide = b.sideBySide;
+    this.audio = b.audio;
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 0..65535");
     }
@@ -63,6 +66,11 @@ public final class HostOptions {
   }
 
   /** Whether the window shows the input beside the output. */
+  /** The audio options, or null for no audio. */
+  public @Nullable AudioOptions getAudio() {
+    return audio;
+  }
+
   public boolean isSideBySide() {
     return sideBySide;
   }
@@ -76,6 +84,7 @@ public final class HostOptions {
     private @Nullable Path snapshotDir;
     private long snapshotEveryFrames;
     private boolean sideBySide = true;
+    private @Nullable AudioOptions audio;
 
     private Builder(Path pluginsDir) {
       this.pluginsDir = Objects.requireNonNull(pluginsDir, "pluginsDir");
@@ -87,6 +96,8 @@ public final class HostOptions {
     public Builder snapshotDir(@Nullable Path v) { snapshotDir = v; return this; }
     public Builder snapshotEveryFrames(long v) { snapshotEveryFrames = v; return this; }
     public Builder sideBySide(boolean v) { sideBySide = v; return this; }
+    /** The audio path's options (the CLI's --audio-*); null for no audio. */
+    public Builder audio(@Nullable AudioOptions v) { audio = v; return this; }
 
     public HostOptions build() {
       return new HostOptions(this);

@@ -13,6 +13,9 @@ import dev.framebridge.sdk.worker.PluginWorkerMain
 import dev.framebridge.sdk.worker.WorkerJvmFlags
 import dev.framebridge.sdk.worker.WorkerLauncher
 import dev.framebridge.sdk.worker.WorkerProcess
+import dev.framebridge.spi.TrackKind
+import dev.framebridge.spi.media.AudioData
+import dev.framebridge.spi.media.MediaFrame
 import dev.framebridge.spi.media.VideoFrame
 import java.io.ByteArrayInputStream
 import java.io.ByteArrayOutputStream
@@ -23,7 +26,8 @@ import java.util.concurrent.CompletableFuture
  * Compile-only: touches every public symbol of dev.framebridge.sdk.worker with explicit types, as a Kotlin test kit
  * would use the launcher to run a plugin in its own JVM exactly as the host does. Never run.
  */
-fun workerSurface(pluginJar: Path, publisher: ChannelPublisher, subscriber: ChannelSubscriber, frame: VideoFrame) {
+fun workerSurface(pluginJar: Path, publisher: ChannelPublisher, subscriber: ChannelSubscriber, frame: VideoFrame,
+    chunk: AudioData) {
   val flags: List<String> = WorkerJvmFlags.getChronicleFlags()
   val launcher: WorkerLauncher = WorkerLauncher.builder()
     .javaExecutable(Path.of("/usr/bin/java"))
@@ -42,6 +46,8 @@ fun workerSurface(pluginJar: Path, publisher: ChannelPublisher, subscriber: Chan
     .with("inputHandle", ChannelFrames.handle(Path.of("/dev/shm/x"), "in"))
     .with("outputHandle", ChannelFrames.handle(Path.of("/dev/shm/x"), "out"))
     .with("settings", mapOf("strength" to 0.5))
+    .with("kind", TrackKind.AUDIO.webName)
+  val kind: String = init.getString("kind", "video")
   val listener: ControlListener = ControlListener { m: ControlMessage ->
     val type: ControlMessageType = m.type
     val payload: Map<String, Any> = m.payload
@@ -71,6 +77,8 @@ fun workerSurface(pluginJar: Path, publisher: ChannelPublisher, subscriber: Chan
   val name: String = ChannelFrames.nameOf("/dev/shm/x/in")
   val written: Boolean = ChannelFrames.write(publisher, frame)
   val read: VideoFrame? = ChannelFrames.read(subscriber, 1_000_000L)
+  val audioWritten: Boolean = ChannelFrames.write(publisher, chunk as MediaFrame)
+  val either: MediaFrame? = ChannelFrames.readFrame(subscriber, 1_000_000L)
 
   PluginWorkerMain.main(arrayOf<String>())
 }

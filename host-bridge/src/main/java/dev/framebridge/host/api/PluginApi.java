@@ -24,19 +24,34 @@ import org.jspecify.annotations.Nullable;
  * {@code /api/plugins/<id>/}: {@code GET settings} (schema + values), {@code POST settings}, {@code POST enabled},
  * {@code POST enable}, {@code POST disable}, {@code POST move}. Bad input answers 400 and an unknown plugin 404, each
  * with {@code {"error": "..."}}; nothing a client sends can stop the chain.
+ *
+ * <p>With an audio chain, the status lists its plugins too (each plugin has a {@code "kind"}: "video" or "audio";
+ * {@code "audioOrder"} is the audio chain's order), and the per-plugin routes act on every chain that holds the id.
  */
 public final class PluginApi {
   private final PluginChain chain;
   private final Supplier<@Nullable CameraInfo> camera;
+  private final Supplier<@Nullable PluginChain> audioChain;
 
-  private PluginApi(PluginChain chain, Supplier<@Nullable CameraInfo> camera) {
+  private PluginApi(PluginChain chain, Supplier<@Nullable CameraInfo> camera,
+      Supplier<@Nullable PluginChain> audioChain) {
     this.chain = chain;
     this.camera = camera;
+    this.audioChain = audioChain;
   }
 
   /** Registers the routes on {@code server}; {@code camera} is asked on every status request (null: not open yet). */
   public static PluginApi register(HostHttpServer server, PluginChain chain, Supplier<@Nullable CameraInfo> camera) {
-    PluginApi api = new PluginApi(chain, camera);
+    return register(server, chain, camera, () -> null);
+  }
+
+  /**
+   * Registers the routes for a video chain and the audio chain {@code audioChain} returns (asked on every request;
+   * null while audio is off or not started).
+   */
+  public static PluginApi register(HostHttpServer server, PluginChain chain, Supplier<@Nullable CameraInfo> camera,
+      Supplier<@Nullable PluginChain> audioChain) {
+    PluginApi api = new PluginApi(chain, camera, audioChain);
     server.route("/api/status", api::status);
     server.route("/api/plugins/", api::plugin);
     return api;
@@ -63,9 +78,15 @@ public final class PluginApi {
     out.put("maxGapMs", s.getMaxGapMs());
     root.put("output", out);
     List<Object> plugins = new ArrayList<>();
-    for (PluginStatus p : s.getPlugins()) {
+    List<PluginStatus> all = new ArrayList<>(s.getPlugins());
+    PluginChain audio = audioChain.get();
+    if (audio != null) {
+      all.addAll(audio.getStatus().getPlugins());
+    }
+    for (PluginStatus p : all) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", p.getId());
+      m.put("kind", p.getKind().getWebName());
       m.put("version", p.getVersion());
       m.put("jar", p.getJar());
       m.put("state", p.getState().getWebName());
@@ -82,6 +103,9 @@ public final class PluginApi {
     }
     root.put("plugins", plugins);
     root.put("order", chain.getOrder());
+    if (audio != null) {
+      root.put("audioOrder", audio.getOrder());
+    }
     return Json.write(root);
   }
 
@@ -101,15 +125,29 @@ public final class PluginApi {
     String id = URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8);
     String action = rest.substring(slash + 1);
     String method = ex.getRequestMethod();
+    List<PluginChain> holders = new ArrayList<>();
+    PluginChain audio = audioChain.get();
+    if (chain.getOrder().contains(id)) {
+      holders.add(chain);
+    }
+    if (audio != null && audio.getOrder().contains(id)) {
+      holders.add(audio);
+    }
     try {
-      if (!chain.getOrder().contains(id)) {
-        error(ex, 404, "no plugin '" + id + "' in the chain (have " + chain.getOrder() + ")");
+      if (holders.isEmpty()) {
+        error(ex, 404, "no plugin '" + id + "' in the chain (have " + chain.getOrder()
+            + (audio == null ? "" : ", audio " + audio.getOrder()) + ")");
         return;
       }
+      PluginChain chain = holders.get(0);
       if (action.equals("settings") && method.equals("GET")) {
         HostHttpServer.sendJson(ex, 200, Json.write(settingsDocument(id, chain.getSettings(id))));
       } else if (action.equals("settings") && method.equals("POST")) {
-        Settings s = chain.updateSettings(id, object(ex));
+        Map<String, Object> changes = object(ex);
+        Settings s = chain.updateSettings(id, changes);
+        for (PluginChain other : holders.subList(1, holders.size())) {
+          other.updateSettings(id, changes);
+        }
         HostHttpServer.sendJson(ex, 200, Json.write(settingsDocument(id, s)));
       } else if ((action.equals("enabled") || action.equals("enable") || action.equals("disable"))
           && method.equals("POST")) {
@@ -124,7 +162,9 @@ public final class PluginApi {
         } else {
           on = action.equals("enable");
         }
-        chain.setEnabled(id, on);
+        for (PluginChain c : holders) {
+          c.setEnabled(id, on);
+        }
         HostHttpServer.sendJson(ex, 200, Json.write(Map.of("id", id, "enabled", on)));
       } else if (action.equals("move") && method.equals("POST")) {
         Object v = object(ex).get("index");
@@ -156,7 +196,9 @@ public final class PluginApi {
 
   /** {"id", "schema": {"fields": [...]}, "values": {...}}: what the web preview builds its form from. */
   public Map<String, Object> settingsDocument(String id, Settings values) {
-    SettingsSchema schema = chain.getSettingsSchema(id);
+    PluginChain audio = audioChain.get();
+    PluginChain holder = audio != null && !chain.getOrder().contains(id) ? audio : chain;
+    SettingsSchema schema = holder.getSettingsSchema(id);
     List<Object> fields = new ArrayList<>();
     for (SettingField f : schema.getFields()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.framebridge.host.chain;
 
+import dev.framebridge.spi.TrackKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** How a {@link PluginChain} finds, runs and supervises its plugins. Immutable; made with {@link #builder(Path)}. */
 public final class ChainOptions {
   private final Path pluginsDir;
+  private final TrackKind trackKind;
   private final Path chainFile;
   private final int workerHeapMb;
   private final Duration frameDeadline;
@@ -24,8 +26,11 @@ public final class ChainOptions {
 
   private ChainOptions(Builder b) {
     this.pluginsDir = b.pluginsDir;
+    this.trackKind = b.trackKind;
+    // a video chain keeps the historical name; an audio chain on the same folder gets a file of its own
+    String suffix = b.trackKind == TrackKind.VIDEO ? "-chain.properties" : "-" + b.trackKind.getWebName() + "-chain.properties";
     this.chainFile = b.chainFile != null ? b.chainFile : b.pluginsDir.toAbsolutePath().resolveSibling(
-        b.pluginsDir.toAbsolutePath().getFileName() + "-chain.properties");
+        b.pluginsDir.toAbsolutePath().getFileName() + suffix);
     this.workerHeapMb = b.workerHeapMb;
     this.frameDeadline = b.frameDeadline;
     this.heartbeatInterval = b.heartbeatInterval;
@@ -47,6 +52,14 @@ public final class ChainOptions {
   /** The folder scanned and watched for plugin JARs. */
   public Path getPluginsDir() {
     return pluginsDir;
+  }
+
+  /**
+   * The kind of track the chain carries; default video. The chain runs only the plugins of the folder whose
+   * {@code getTrackKinds()} contains it, and skips the others silently (the other kind's chain runs them).
+   */
+  public TrackKind getTrackKind() {
+    return trackKind;
   }
 
   /** The file keeping chain order, enable flags and settings; default {@code <pluginsDir>-chain.properties} beside it. */
@@ -113,6 +126,7 @@ public final class ChainOptions {
   public static final class Builder {
     private final Path pluginsDir;
     private @Nullable Path chainFile;
+    private TrackKind trackKind = TrackKind.VIDEO;
     private int workerHeapMb = 256;
     private Duration frameDeadline = Duration.ofMillis(250);
     private Duration heartbeatInterval = Duration.ofMillis(100);
@@ -130,6 +144,7 @@ public final class ChainOptions {
     }
 
     public Builder chainFile(Path v) { chainFile = v; return this; }
+    public Builder trackKind(TrackKind v) { trackKind = Objects.requireNonNull(v, "trackKind"); return this; }
     public Builder workerHeapMb(int v) { workerHeapMb = positive(v, "workerHeapMb"); return this; }
     public Builder frameDeadline(Duration v) { frameDeadline = v; return this; }
     public Builder heartbeatInterval(Duration v) { heartbeatInterval = v; return this; }

@@ -7,7 +7,7 @@ import dev.framebridge.host.supervisor.SupervisorContext;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.worker.ChannelFrames;
 import dev.framebridge.spi.TrackKind;
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,11 +16,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One place in the chain: a stable input channel its workers read (so worker restarts and swaps never rewire
  * anything), and the choice, per frame, between sending the frame to the serving worker and passing it on untouched.
+ * The channel is of the chain's track kind; audio gets the ring's maximum of slots so a worker that is briefly
+ * descheduled reads every chunk late rather than losing some.
  */
 final class ChainSlot implements AutoCloseable {
-  private static final int INPUT_SLOTS = 6;
+  private static final int VIDEO_INPUT_SLOTS = 6;
+  private static final int AUDIO_INPUT_SLOTS = 64;
 
   private final String id;
+  private final TrackKind kind;
   private final Path entry;
   private final ChannelPublisher input;
   private final PluginSupervisor supervisor;
@@ -28,13 +32,15 @@ final class ChainSlot implements AutoCloseable {
   private volatile @Nullable String rejection;
   private long inputDropped;
 
-  ChainSlot(SupervisorContext context, Path entry, PluginJar jar, Settings settings, boolean enabled, int serial,
-      FrameSink downstream) throws IOException {
+  ChainSlot(SupervisorContext context, TrackKind kind, Path entry, PluginJar jar, Settings settings, boolean enabled,
+      int serial, MediaSink downstream) throws IOException {
     this.id = jar.getId();
+    this.kind = kind;
     this.entry = entry;
     String name = "in-" + id + "-" + serial;
-    this.input = ChannelPublisher.create(context.getChannelDir(), name, TrackKind.VIDEO, INPUT_SLOTS);
-    this.supervisor = new PluginSupervisor(context, jar, settings, enabled,
+    this.input = ChannelPublisher.create(context.getChannelDir(), name, kind,
+        kind == TrackKind.AUDIO ? AUDIO_INPUT_SLOTS : VIDEO_INPUT_SLOTS);
+    this.supervisor = new PluginSupervisor(context, kind, jar, settings, enabled,
         ChannelFrames.handle(context.getChannelDir(), name), downstream::accept);
   }
 
@@ -69,8 +75,7 @@ final class ChainSlot implements AutoCloseable {
    *
    * @param passOn where an unserved frame goes (the next slot or the chain output)
    */
-  void accept(VideoFrame frame, FrameSink passOn) {
-    boolean serving = supervisor.isServing();
+  void accept(MediaFrame frame, MediaSink passOn) {
     if (supervisor.wantsInput()) {
       synchronized (inputLock) {
         try {
@@ -83,10 +88,11 @@ final class ChainSlot implements AutoCloseable {
       }
       supervisor.noteInput(System.nanoTime());
     }
-    if (serving) {
-      frame.close();
-    } else {
+    // decided after the write, so a worker taking over now already has this frame
+    if (supervisor.passThrough(frame.getTimestamp())) {
       passOn.accept(frame);
+    } else {
+      frame.close();
     }
   }
 
@@ -95,7 +101,7 @@ final class ChainSlot implements AutoCloseable {
     PluginWorker w = supervisor.getWorker();
     String rej = rejection;
     String err = rej != null ? rej : supervisor.getLastError();
-    return PluginStatus.builder().id(id).version(jar.getVersion()).jar(entry.getFileName().toString())
+    return PluginStatus.builder().id(id).kind(kind).version(jar.getVersion()).jar(entry.getFileName().toString())
         .state(supervisor.getState()).pid(w == null ? 0 : w.getPid()).restarts(supervisor.getRestarts())
         .lastError(err).fps(w == null ? 0 : w.getFps()).p50Us(w == null ? 0 : w.getP50Us())
         .p99Us(w == null ? 0 : w.getP99Us()).dropped(inputDropped + (w == null ? 0 : w.getDropped()))

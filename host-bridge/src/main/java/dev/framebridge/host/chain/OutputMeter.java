@@ -1,16 +1,16 @@
 package dev.framebridge.host.chain;
 
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.media.MediaFrame;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The chain's last hop: serialises frames from whichever slot or worker delivers them into the output sink, and
  * measures the output — frames, fps over the last second, and the largest gap between frames over the last 10 s.
  */
-final class OutputMeter implements FrameSink {
+final class OutputMeter implements MediaSink {
   private static final int WINDOW_SECONDS = 10;
 
-  private final FrameSink sink;
+  private final MediaSink sink;
   private long frames;
   private long lastNs;
   private final long[] gapMaxNs = new long[WINDOW_SECONDS];
@@ -19,12 +19,12 @@ final class OutputMeter implements FrameSink {
   private long fpsWindowFrames;
   private double fps;
 
-  OutputMeter(FrameSink sink) {
+  OutputMeter(MediaSink sink) {
     this.sink = sink;
   }
 
   @Override
-  public synchronized void accept(VideoFrame frame) {
+  public synchronized void accept(MediaFrame frame) {
     long now = System.nanoTime();
     if (lastNs != 0) {
       long gap = now - lastNs;

@@ -9,6 +9,9 @@ import dev.framebridge.host.supervisor.WorkerTiming;
 import dev.framebridge.sdk.track.MediaStreamTrack;
 import dev.framebridge.sdk.transport.instance.InstanceDirectory;
 import dev.framebridge.sdk.worker.WorkerLauncher;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.AudioData;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.settings.Settings;
 import dev.framebridge.spi.settings.SettingsSchema;
@@ -28,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ordered chain of plugins between the camera and the display sinks. Frames enter with {@link #accept}, go
+ * The ordered chain of plugins of one track kind ({@link ChainOptions#getTrackKind()}): between the camera and the
+ * display sinks for video, between capture and playout for audio (every chunk in order). Frames enter with {@link #accept}, go
  * through each slot (its worker JVM, or straight past it while the plugin is starting, failed, disabled or removed),
  * and leave through the output sink given at creation, which stays the same for the chain's whole life.
  *
@@ -68,7 +72,7 @@ public final class PluginChain implements AutoCloseable {
     }
   }
 
-  private PluginChain(ChainOptions options, FrameSink sink) throws IOException {
+  private PluginChain(ChainOptions options, MediaSink sink) throws IOException {
     this.options = options;
     this.output = new OutputMeter(sink);
     this.chainFile = new ChainFile(options.getChainFile());
@@ -101,6 +105,15 @@ public final class PluginChain implements AutoCloseable {
    * @throws UncheckedIOException if the plugins folder or the shared-memory directory cannot be created
    */
   public static PluginChain create(ChainOptions options, FrameSink output) {
+    if (options.getTrackKind() != TrackKind.VIDEO) {
+      throw new IllegalArgumentException("a FrameSink takes video frames; start a " + options.getTrackKind()
+          .getWebName() + " chain with PluginChain.start(track, options)");
+    }
+    return createWith(options, f -> output.accept((VideoFrame) f));
+  }
+
+  // not an overload of create: Groovy would find a closure argument ambiguous between the two sink types
+  private static PluginChain createWith(ChainOptions options, MediaSink output) {
     try {
       PluginChain chain = new PluginChain(options, output);
       chain.scheduler.scheduleAtFixedRate(chain::tick, 20, 20, TimeUnit.MILLISECONDS);
@@ -119,8 +132,13 @@ public final class PluginChain implements AutoCloseable {
    * @throws UncheckedIOException if the plugins folder or the shared-memory directory cannot be created
    */
   public static PluginChain start(MediaStreamTrack input, ChainOptions options) {
-    TrackEnds ends = new TrackEnds();
-    PluginChain chain = create(options, ends);
+    TrackKind kind = options.getTrackKind();
+    if (!kind.getWebName().equals(input.getKind())) {
+      throw new IllegalArgumentException("a " + kind.getWebName() + " chain needs a " + kind.getWebName()
+          + " track, got kind '" + input.getKind() + "'");
+    }
+    TrackEnds ends = new TrackEnds(kind);
+    PluginChain chain = createWith(options, ends);
     chain.trackEnds = ends;
     ends.attach(input, chain);
     return chain;
@@ -143,9 +161,21 @@ public final class PluginChain implements AutoCloseable {
     return options;
   }
 
+  /** The kind of track this chain carries. */
+  public TrackKind getTrackKind() {
+    return options.getTrackKind();
+  }
+
   /** Takes one input frame (from the camera); ownership moves to the chain. */
   public void accept(VideoFrame frame) {
-    if (closed) {
+    acceptFrame(frame);
+  }
+
+  /** Takes one input frame or chunk; ownership moves to the chain; one of the wrong kind is closed and ignored. */
+  void acceptFrame(MediaFrame frame) {
+    boolean ofKind = options.getTrackKind() == TrackKind.AUDIO ? frame instanceof AudioData
+        : frame instanceof VideoFrame;
+    if (closed || !ofKind) {
       frame.close();
       return;
     }
@@ -153,7 +183,7 @@ public final class PluginChain implements AutoCloseable {
   }
 
   /** Passes a frame to the slot after {@code index} (or the output). */
-  private void forwardFrom(int index, VideoFrame frame) {
+  private void forwardFrom(int index, MediaFrame frame) {
     int next = index + 1;
     List<ChainSlot> now = slots;
     if (next < now.size()) {
@@ -165,7 +195,7 @@ public final class PluginChain implements AutoCloseable {
   }
 
   /** Frames a slot's serving worker produced: on to whatever follows that slot now. */
-  private void forwardAfter(String id, VideoFrame frame) {
+  private void forwardAfter(String id, MediaFrame frame) {
     int index = indexOf(id);
     if (index < 0 || closed) {
       frame.close();
@@ -207,7 +237,9 @@ public final class PluginChain implements AutoCloseable {
       list.add(now.get(i).status(i));
     }
     new java.util.TreeMap<>(entries).forEach((path, e) -> {
-      if (e.rejection != null && (e.jar == null || indexOf(e.jar.getId()) < 0)) {
+      // a JAR too broken to name its kinds is reported once, by the video chain
+      if (e.rejection != null && (e.jar == null || indexOf(e.jar.getId()) < 0)
+          && options.getTrackKind() == TrackKind.VIDEO) {
         String name = path.getFileName().toString();
         list.add(PluginStatus.builder().id(name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name)
             .jar(name).state(PluginState.QUARANTINED).lastError(e.rejection).enabled(false).build());
@@ -323,6 +355,16 @@ public final class PluginChain implements AutoCloseable {
       reject(entry, stamp, entry.getFileName() + ": cannot copy it out of the plugins folder: " + e.getMessage());
       return;
     }
+    if (!jar.getTrackKinds().contains(options.getTrackKind())) {
+      // the chain of the plugin's kind runs it; here it is neither a slot nor a rejection
+      staging.discard(jar);
+      entries.put(entry, new Entry(stamp, null, null));
+      int index = indexOf(jar.getId());
+      if (index >= 0 && slots.get(index).getEntry().equals(entry)) {
+        removeSlotOf(entry); // a new build that dropped this kind
+      }
+      return;
+    }
     for (Map.Entry<Path, Entry> other : entries.entrySet()) {
       PluginJar o = other.getValue().jar;
       if (!other.getKey().equals(entry) && o != null && o.getId().equals(jar.getId())) {
@@ -380,7 +422,7 @@ public final class PluginChain implements AutoCloseable {
     ChainSlot slot;
     String id = jar.getId();
     try {
-      slot = new ChainSlot(context, entry, jar, settingsFor(jar), chainFile.isEnabled(id), serial.incrementAndGet(),
+      slot = new ChainSlot(context, options.getTrackKind(), entry, jar, settingsFor(jar), chainFile.isEnabled(id), serial.incrementAndGet(),
           f -> forwardAfter(id, f));
     } catch (IOException e) {
       reject(entry, entries.get(entry).stamp, entry.getFileName() + ": cannot create its input channel: " + e);

@@ -1,10 +1,12 @@
 package dev.framebridge.host.chain;
 
+import dev.framebridge.spi.TrackKind;
 import org.jspecify.annotations.Nullable;
 
 /** A snapshot of one plugin of the chain, as the status API shows it. Immutable; made with {@link #builder()}. */
 public final class PluginStatus {
   private final String id;
+  private final TrackKind kind;
   private final String version;
   private final String jar;
   private final PluginState state;
@@ -20,6 +22,7 @@ public final class PluginStatus {
 
   private PluginStatus(Builder b) {
     this.id = b.id;
+    this.kind = b.kind;
     this.version = b.version;
     this.jar = b.jar;
     this.state = b.state;
@@ -55,6 +58,11 @@ public final class PluginStatus {
 
   public PluginState getState() {
     return state;
+  }
+
+  /** The kind of track the plugin's chain carries (a rejected JAR is reported by the video chain). */
+  public TrackKind getKind() {
+    return kind;
   }
 
   /** The pid of the worker JVM serving the slot, or 0 when none. */
@@ -109,6 +117,7 @@ public final class PluginStatus {
   /** Builds a {@link PluginStatus}. */
   public static final class Builder {
     private String id = "";
+    private TrackKind kind = TrackKind.VIDEO;
     private String version = "";
     private String jar = "";
     private PluginState state = PluginState.STOPPED;
@@ -125,6 +134,7 @@ public final class PluginStatus {
     private Builder() {}
 
     public Builder id(String v) { id = v; return this; }
+    public Builder kind(TrackKind v) { kind = v; return this; }
     public Builder version(String v) { version = v; return this; }
     public Builder jar(String v) { jar = v; return this; }
     public Builder state(PluginState v) { state = v; return this; }

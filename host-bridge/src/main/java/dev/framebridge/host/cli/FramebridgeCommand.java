@@ -3,6 +3,7 @@ package dev.framebridge.host.cli;
 import dev.framebridge.host.FramebridgeHost;
 import dev.framebridge.host.HostOptions;
 import dev.framebridge.host.PreviewMode;
+import dev.framebridge.host.audio.AudioOptions;
 import dev.framebridge.host.camera.CameraOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,6 +78,10 @@ public final class FramebridgeCommand implements Callable<Integer> {
       description = "With --snapshot-dir: a snapshot every N output frames; 0 for on request only "
           + "(default: ${DEFAULT-VALUE}).")
   long snapshotEvery;
+
+  /** --audio-out, --audio-source, --tone-hz, --audio-float: the audio path's options. */
+  @Mixin
+  AudioOptions audio = new AudioOptions();
 
   private final PrintStream out;
 
@@ -168,7 +174,7 @@ public final class FramebridgeCommand implements Callable<Integer> {
           home == null ? null : Path.of(home, "plugins-example", "target", "plugins"));
     }
     return HostOptions.builder(pluginsDir).camera(cam).preview(mode).port(port).snapshotDir(snapshotDir)
-        .snapshotEveryFrames(snapshotEvery).build();
+        .snapshotEveryFrames(snapshotEvery).audio(audio).build();
   }
 
   private PreviewMode parsePreview(String value) {

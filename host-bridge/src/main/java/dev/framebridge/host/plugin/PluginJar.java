@@ -3,7 +3,9 @@ package dev.framebridge.host.plugin;
 import dev.framebridge.spi.SpiVersion;
 import dev.framebridge.spi.settings.SettingsSchema;
 import java.nio.file.Path;
+import dev.framebridge.spi.TrackKind;
 import java.util.List;
+import java.util.Set;
 
 /** A plugin JAR that passed validation: where it is, what it says it is, and a fingerprint of its content. */
 public final class PluginJar {
@@ -16,10 +18,11 @@ public final class PluginJar {
   private final String displayName;
   private final String description;
   private final SettingsSchema schema;
+  private final Set<TrackKind> trackKinds;
   private final String fingerprint;
 
   PluginJar(Path source, Path jar, List<Path> libs, String id, String version, SpiVersion spiVersion,
-      String displayName, String description, SettingsSchema schema, String fingerprint) {
+      String displayName, String description, SettingsSchema schema, Set<TrackKind> trackKinds, String fingerprint) {
     this.source = source;
     this.jar = jar;
     this.libs = List.copyOf(libs);
@@ -29,7 +32,13 @@ public final class PluginJar {
     this.displayName = displayName;
     this.description = description;
     this.schema = schema;
+    this.trackKinds = Set.copyOf(trackKinds);
     this.fingerprint = fingerprint;
+  }
+
+  /** The kinds of track the plugin transforms ({@code FramebridgePlugin.getTrackKinds()}); never empty. */
+  public Set<TrackKind> getTrackKinds() {
+    return trackKinds;
   }
 
   /** The entry of the plugins folder: the JAR itself, or the plugin's directory. */

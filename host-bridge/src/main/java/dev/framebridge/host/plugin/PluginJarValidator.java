@@ -2,6 +2,7 @@ package dev.framebridge.host.plugin;
 
 import dev.framebridge.spi.FramebridgePlugin;
 import dev.framebridge.spi.SpiVersion;
+import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.settings.SettingsSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,7 @@ public final class PluginJarValidator {
     SettingsSchema schema;
     String name;
     String description;
+    Set<TrackKind> kinds;
     try {
       id = plugin.getId();
       version = plugin.getVersion();
@@ -89,6 +92,7 @@ public final class PluginJarValidator {
       schema = plugin.getSettingsSchema();
       name = plugin.getDisplayName();
       description = plugin.getDescription();
+      kinds = plugin.getTrackKinds();
     } catch (RuntimeException | LinkageError e) {
       throw new PluginJarException(source, "provider " + plugin.getClass().getName() + " failed to describe itself: "
           + describe(e));
@@ -100,8 +104,11 @@ public final class PluginJarValidator {
       throw new PluginJarException(source, "plugin '" + id + "' needs SPI " + spi + " but the host runs SPI "
           + SpiVersion.current());
     }
+    if (kinds == null || kinds.isEmpty()) {
+      throw new PluginJarException(source, "plugin '" + id + "' names no track kind in getTrackKinds()");
+    }
     return new PluginJar(source, jar, libs, id, version == null ? "" : version, spi, name == null ? id : name,
-        description == null ? "" : description, schema == null ? SettingsSchema.empty() : schema,
+        description == null ? "" : description, schema == null ? SettingsSchema.empty() : schema, kinds,
         fingerprint(source, jar, libs));
   }
 

@@ -2,7 +2,8 @@ package dev.framebridge.host.supervisor;
 
 import dev.framebridge.host.chain.PluginState;
 import dev.framebridge.host.plugin.PluginJar;
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,17 @@ import org.slf4j.LoggerFactory;
  * one serves until the new one has produced a frame on the live input, then stops), restarts a failed worker after an
  * exponential backoff, and quarantines the plugin after {@code maxFailures} failures in a row until its JAR changes.
  * While no worker serves, {@link #isServing()} is false and the slot passes frames through.
+ *
+ * <p>Output timestamps never go back: a worker's frame at or before the last one delivered (by a worker, or passed
+ * through while none served) is dropped. For audio this makes the hand-over from pass-through to a (re)started
+ * worker seamless — no chunk twice — since the worker reads every chunk in order and catches up.
  */
 public final class PluginSupervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginSupervisor.class);
   private static final long STABLE_NS = TimeUnit.SECONDS.toNanos(10);
 
   private final SupervisorContext context;
+  private final TrackKind kind;
   private final String inputHandle;
   private final SlotOutput output;
   private PluginJar jar;
@@ -37,9 +43,10 @@ public final class PluginSupervisor implements AutoCloseable {
   private long lastDeliveredTimestampUs = Long.MIN_VALUE;
   private boolean closed;
 
-  public PluginSupervisor(SupervisorContext context, PluginJar jar, Settings settings, boolean enabled,
-      String inputHandle, SlotOutput output) {
+  public PluginSupervisor(SupervisorContext context, TrackKind kind, PluginJar jar, Settings settings,
+      boolean enabled, String inputHandle, SlotOutput output) {
     this.context = context;
+    this.kind = kind;
     this.jar = jar;
     this.settings = settings;
     this.enabled = enabled;
@@ -57,6 +64,18 @@ public final class PluginSupervisor implements AutoCloseable {
   /** Whether a worker serves the slot now: frames must go to it rather than past it. */
   public boolean isServing() {
     return active != null;
+  }
+
+  /**
+   * Decides, atomically with a worker taking over, whether the slot passes a frame through: true (and the frame's
+   * timestamp is remembered as delivered) when no worker serves; false when one does and the frame is its to make.
+   */
+  public synchronized boolean passThrough(long timestampUs) {
+    if (active != null) {
+      return false;
+    }
+    lastDeliveredTimestampUs = Math.max(lastDeliveredTimestampUs, timestampUs);
+    return true;
   }
 
   /** Whether some worker (serving or starting) reads the slot's input. */
@@ -198,14 +217,14 @@ public final class PluginSupervisor implements AutoCloseable {
   }
 
   private void launchCandidate() {
-    PluginWorker w = new PluginWorker(jar, context.nextWorkerSerial(), context.getChannelDir(), context.getTiming(), this::onFrame,
+    PluginWorker w = new PluginWorker(jar, kind, context.nextWorkerSerial(), context.getChannelDir(), context.getTiming(), this::onFrame,
         this::onFailure);
     candidate = w;
     Settings s = settings;
     context.getScheduler().execute(() -> w.start(context.getLauncher(), inputHandle, s));
   }
 
-  private void onFrame(PluginWorker w, VideoFrame frame) {
+  private void onFrame(PluginWorker w, MediaFrame frame) {
     PluginWorker retired = null;
     boolean deliver;
     synchronized (this) {
@@ -222,7 +241,8 @@ public final class PluginSupervisor implements AutoCloseable {
         LOG.info("{}: plugin {} {} serving (worker pid {})", jar.getSource().getFileName(), jar.getId(),
             jar.getVersion(), w.getPid());
       }
-      deliver = w == active && enabled && !closed;
+      // the frame was already delivered (passed through before this worker took over): no timestamp twice
+      deliver = w == active && enabled && !closed && frame.getTimestamp() > lastDeliveredTimestampUs;
       if (deliver) {
         lastDeliveredTimestampUs = frame.getTimestamp();
       }

@@ -9,7 +9,7 @@ import dev.framebridge.sdk.worker.ControlMessageType;
 import dev.framebridge.sdk.worker.WorkerLauncher;
 import dev.framebridge.sdk.worker.WorkerProcess;
 import dev.framebridge.spi.TrackKind;
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,17 +25,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker JVM of a plugin, seen from the host: launches it on the slot's input channel and a fresh output channel,
- * reads its output frames, answers its heartbeats, and turns every way it can fail (exit, kill, out of memory,
+ * One worker JVM of a plugin, seen from the host: launches it for one track kind on the slot's input channel and a
+ * fresh output channel of that kind, reads its output frames or chunks, answers its heartbeats, and turns every way it can fail (exit, kill, out of memory,
  * corrupt control stream, silent heartbeat, missed frame deadline, no first frame) into exactly one
  * {@link WorkerFailureListener#onFailure} call with a one-line reason.
  */
 public final class PluginWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginWorker.class);
-  private static final int OUTPUT_SLOTS = 6;
+  private static final int VIDEO_OUTPUT_SLOTS = 6;
+  /** Audio chunks are small (10 ms, ~2 KB) and none may be lost: the ring's maximum, 640 ms of 10 ms chunks. */
+  static final int AUDIO_OUTPUT_SLOTS = 64;
   private static final long FIRST_FRAME_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
   private final PluginJar jar;
+  private final TrackKind kind;
   private final String outputName;
   private final Path channelDir;
   private final WorkerTiming timing;
@@ -60,9 +63,10 @@ public final class PluginWorker implements AutoCloseable {
   private volatile long workerDropped;
   private final long[] outputWindow = new long[2];
 
-  PluginWorker(PluginJar jar, int generation, Path channelDir, WorkerTiming timing, WorkerFrameSink sink,
-      WorkerFailureListener failures) {
+  PluginWorker(PluginJar jar, TrackKind kind, int generation, Path channelDir, WorkerTiming timing,
+      WorkerFrameSink sink, WorkerFailureListener failures) {
     this.jar = jar;
+    this.kind = kind;
     this.channelDir = channelDir;
     this.outputName = "out-" + jar.getId() + "-" + generation;
     this.timing = timing;
@@ -74,10 +78,11 @@ public final class PluginWorker implements AutoCloseable {
   void start(WorkerLauncher launcher, String inputHandle, Settings settings) {
     heapMb = launcher.getHeapMb();
     try {
-      ChannelPublisher.prepare(channelDir, outputName, TrackKind.VIDEO, OUTPUT_SLOTS);
+      ChannelPublisher.prepare(channelDir, outputName, kind,
+          kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
       ControlMessage init = ControlMessage.of(ControlMessageType.INIT)
           .with("protocol", dev.framebridge.sdk.worker.ControlCodec.PROTOCOL_VERSION)
-          .with("pluginId", jar.getId()).with("inputHandle", inputHandle)
+          .with("pluginId", jar.getId()).with("kind", kind.getWebName()).with("inputHandle", inputHandle)
           .with("outputHandle", ChannelFrames.handle(channelDir, outputName))
           .with("settings", new LinkedHashMap<>(settings.asMap()))
           .with("heartbeatMs", timing.getHeartbeatInterval().toMillis())
@@ -95,6 +100,11 @@ public final class PluginWorker implements AutoCloseable {
 
   public PluginJar getJar() {
     return jar;
+  }
+
+  /** The kind of track this worker transforms. */
+  public TrackKind getKind() {
+    return kind;
   }
 
   /** The worker's pid, 0 before launch. */
@@ -232,9 +242,9 @@ public final class PluginWorker implements AutoCloseable {
   private void readOutput(ChannelSubscriber sub) {
     long waitNs = TimeUnit.MILLISECONDS.toNanos(50);
     while (!closing && !failed.get()) {
-      VideoFrame f;
+      MediaFrame f;
       try {
-        f = ChannelFrames.read(sub, waitNs);
+        f = ChannelFrames.readFrame(sub, waitNs);
       } catch (RuntimeException e) {
         fail("wrote an unreadable frame: " + e.getMessage());
         return;

@@ -46,6 +46,12 @@ public final class ControlMessage {
     return String.valueOf(require(key));
   }
 
+  /** A String value or {@code fallback} when the key is absent. */
+  public String getString(String key, String fallback) {
+    Object v = payload.get(key);
+    return v == null ? fallback : String.valueOf(v);
+  }
+
   public long getLong(String key) {
     return ((Number) require(key)).longValue();
   }

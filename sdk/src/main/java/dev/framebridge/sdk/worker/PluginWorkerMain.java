@@ -2,7 +2,8 @@ package dev.framebridge.sdk.worker;
 
 import dev.framebridge.spi.FramebridgePlugin;
 import dev.framebridge.spi.SpiVersion;
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
 import dev.framebridge.spi.settings.SettingsSchema;
 import dev.framebridge.spi.transform.FrameTransform;
@@ -70,11 +71,13 @@ public final class PluginWorkerMain {
     String pluginId = init.getString("pluginId");
     long heartbeatMs = init.getLong("heartbeatMs", 100);
     long timeoutMs = init.getLong("timeoutMs", 3000);
+    // a host that predates audio workers sends no kind: video
+    TrackKind kind = TrackKind.fromWebName(init.getString("kind", TrackKind.VIDEO.getWebName()));
 
     FramebridgePlugin plugin;
     SettingsSchema schema;
     Settings settings;
-    FrameTransform<VideoFrame> transform;
+    FrameTransform<? extends MediaFrame> transform;
     try {
       plugin = findPlugin(pluginId);
       send(ControlMessage.of(ControlMessageType.HELLO).with("protocol", ControlCodec.PROTOCOL_VERSION)
@@ -86,7 +89,12 @@ public final class PluginWorkerMain {
       }
       schema = plugin.getSettingsSchema();
       settings = schema.resolve(init.getMap("settings"));
-      transform = plugin.createVideoTransform(settings);
+      if (!plugin.getTrackKinds().contains(kind)) {
+        return fail(EXIT_BAD_START, "plugin '" + pluginId + "' does not transform " + kind.getWebName()
+            + " tracks (getTrackKinds() is " + plugin.getTrackKinds() + ")");
+      }
+      transform = kind == TrackKind.AUDIO ? plugin.createAudioTransform(settings)
+          : plugin.createVideoTransform(settings);
     } catch (Exception | LinkageError e) {
       return fail(EXIT_BAD_START, "plugin '" + pluginId + "' failed to start: " + WorkerFrameLoop.describe(e));
     }
@@ -95,8 +103,8 @@ public final class PluginWorkerMain {
     reader.start();
     Thread heartbeat = daemon("heartbeat", () -> heartbeat(heartbeatMs, timeoutMs));
 
-    try (WorkerIo io = WorkerIos.open(init)) {
-      WorkerFrameLoop l = new WorkerFrameLoop(io, transform);
+    try (WorkerIo io = WorkerIos.open(init, kind)) {
+      WorkerFrameLoop l = new WorkerFrameLoop(io, kind, transform);
       loop = l;
       Settings early = latestSettings;
       if (early != null) {

@@ -1,5 +1,6 @@
 package dev.framebridge.sdk.worker;
 
+import dev.framebridge.sdk.insertable.MediaStreamTrackGenerator;
 import dev.framebridge.sdk.insertable.MediaStreamTrackProcessor;
 import dev.framebridge.sdk.insertable.VideoTrackGenerator;
 import dev.framebridge.sdk.stream.ReadResult;
@@ -10,6 +11,8 @@ import dev.framebridge.sdk.transport.SharedMemoryTransport;
 import dev.framebridge.sdk.transport.TrackHandle;
 import dev.framebridge.sdk.transport.TrackPublication;
 import dev.framebridge.sdk.transport.TrackSubscription;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.transform.FrameAllocator;
 import java.io.EOFException;
@@ -21,31 +24,50 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A worker's ends as the object model has them: the input handle opened as a live {@link MediaStreamTrack}, read
- * through a {@link MediaStreamTrackProcessor} (buffer of one: a worker that falls behind gets the newest frame), and
- * the output a {@link VideoTrackGenerator} whose track is published into the channel the host prepared. Frames from
+ * through a {@link MediaStreamTrackProcessor}, and the output a generator whose track is published into the channel
+ * the host prepared. Video: a buffer of one (a worker that falls behind gets the newest frame) and a
+ * {@link VideoTrackGenerator}. Audio: every chunk in order, with a buffer of {@link #AUDIO_BUFFER_CHUNKS} (a cold or
+ * descheduled JVM must not lose samples), and a {@link MediaStreamTrackGenerator} of kind "audio". Frames from
  * {@link #getAllocator()} live in the output's shared-memory slots, so they are committed without a copy.
  */
 final class TrackWorkerIo implements WorkerIo {
-  private static final int MAX_QUEUED_WRITES = 2;
+  /** The audio input buffer: 500 ms of 10 ms chunks, above the processor's audio default of 10. */
+  static final int AUDIO_BUFFER_CHUNKS = 50;
+  private static final int MAX_QUEUED_VIDEO_WRITES = 2;
+  private static final int MAX_QUEUED_AUDIO_WRITES = 32;
 
   private final SharedMemoryTransport transport;
   private final TrackSubscription input;
-  private final MediaStreamTrackProcessor<VideoFrame> processor;
-  private final ReadableStreamReader<VideoFrame> reader;
-  private final VideoTrackGenerator generator = new VideoTrackGenerator("framebridge worker output");
-  private final WritableStreamWriter<VideoFrame> writer;
+  private final MediaStreamTrackProcessor<MediaFrame> processor;
+  private final ReadableStreamReader<MediaFrame> reader;
+  private final WritableStreamWriter<MediaFrame> writer;
   private final TrackPublication output;
   private final String outputHandle;
-  private @Nullable CompletableFuture<ReadResult<VideoFrame>> pending;
+  private final int maxQueuedWrites;
+  private @Nullable CompletableFuture<ReadResult<MediaFrame>> pending;
   private long droppedOnWrite;
 
-  TrackWorkerIo(TrackHandle in, TrackHandle out) {
+  @SuppressWarnings("unchecked")
+  TrackWorkerIo(TrackHandle in, TrackHandle out, TrackKind kind) {
     this.transport = SharedMemoryTransport.attach(in);
     this.input = transport.subscribe(in);
-    this.processor = new MediaStreamTrackProcessor<>(input.getTrack());
+    boolean audio = kind == TrackKind.AUDIO;
+    this.processor = audio ? new MediaStreamTrackProcessor<>(input.getTrack(), AUDIO_BUFFER_CHUNKS)
+        : new MediaStreamTrackProcessor<>(input.getTrack());
     this.reader = processor.getReadable().getReader();
-    this.output = transport.publish(generator.getTrack(), out);
-    this.writer = generator.getWritable().getWriter();
+    MediaStreamTrack outTrack;
+    if (audio) {
+      MediaStreamTrackGenerator generator = new MediaStreamTrackGenerator("audio");
+      outTrack = generator;
+      this.writer = generator.getWritable().getWriter();
+    } else {
+      VideoTrackGenerator generator = new VideoTrackGenerator("framebridge worker output");
+      outTrack = generator.getTrack();
+      // the frame loop lets only video frames through to write()
+      this.writer = (WritableStreamWriter<MediaFrame>) (WritableStreamWriter<?>) generator.getWritable().getWriter();
+    }
+    this.maxQueuedWrites = audio ? MAX_QUEUED_AUDIO_WRITES : MAX_QUEUED_VIDEO_WRITES;
+    this.output = transport.publish(outTrack, out);
     this.outputHandle = out.format();
   }
 
@@ -55,13 +77,13 @@ final class TrackWorkerIo implements WorkerIo {
   }
 
   @Override
-  public @Nullable VideoFrame read(long timeoutMs) throws Exception {
-    CompletableFuture<ReadResult<VideoFrame>> p = pending;
+  public @Nullable MediaFrame read(long timeoutMs) throws Exception {
+    CompletableFuture<ReadResult<MediaFrame>> p = pending;
     if (p == null) {
       p = reader.read();
       pending = p;
     }
-    ReadResult<VideoFrame> r;
+    ReadResult<MediaFrame> r;
     try {
       r = p.get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -78,9 +100,9 @@ final class TrackWorkerIo implements WorkerIo {
   }
 
   @Override
-  public void write(VideoFrame frame) {
+  public void write(MediaFrame frame) {
     Integer desired = writer.getDesiredSize();
-    if (desired == null || desired <= -MAX_QUEUED_WRITES) {
+    if (desired == null || desired <= -maxQueuedWrites) {
       droppedOnWrite++; // the output is not keeping up (or closed): drop rather than queue
       frame.close();
       return;

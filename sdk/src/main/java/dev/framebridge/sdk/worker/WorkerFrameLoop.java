@@ -1,5 +1,7 @@
 package dev.framebridge.sdk.worker;
 
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.settings.Settings;
@@ -12,34 +14,38 @@ import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The worker's processor → transform → generator loop on one thread: reads an input frame, applies pending settings
+ * The worker's processor → transform → generator loop on one thread, for one track kind (video frames or audio
+ * chunks): reads an input frame, applies pending settings
  * between frames, calls the transform, writes what it enqueued, closes an input it did not enqueue, and records the
  * time spent in the transform. A fault (throw, {@code error()}, a frame of the wrong kind) ends the loop with a
  * {@link TransformFault} carrying a one-line reason.
  */
 final class WorkerFrameLoop implements TransformController<MediaFrame> {
   private final WorkerIo io;
-  private final FrameTransform<VideoFrame> transform;
+  private final TrackKind kind;
+  private final FrameTransform<MediaFrame> transform;
   private final AtomicReference<@Nullable Settings> pendingSettings = new AtomicReference<>();
   private final Recorder transformUs = new Recorder(3);
   private volatile long busySinceNs;
   private volatile long framesIn;
   private volatile long framesOut;
   private volatile boolean stopRequested;
-  private @Nullable VideoFrame current;
+  private @Nullable MediaFrame current;
   private boolean currentEnqueued;
   private @Nullable Throwable errored;
   private volatile @Nullable String faultMessage;
 
-  // The transform sees this loop as a TransformController<VideoFrame>; it is declared over MediaFrame so a frame of
-  // the wrong kind, smuggled in through a raw type, reaches the check in enqueue instead of a bridge-method cast.
-  private final TransformController<VideoFrame> controller;
+  // The transform sees this loop as a TransformController of its kind's frame; it is declared over MediaFrame so a
+  // frame of the wrong kind, smuggled in through a raw type, reaches the check in enqueue instead of a bridge cast.
+  private final TransformController<MediaFrame> controller;
 
+  /** A loop for {@code kind}; {@code transform} is the plugin's transform of that kind (video or audio). */
   @SuppressWarnings("unchecked")
-  WorkerFrameLoop(WorkerIo io, FrameTransform<VideoFrame> transform) {
+  WorkerFrameLoop(WorkerIo io, TrackKind kind, FrameTransform<? extends MediaFrame> transform) {
     this.io = io;
-    this.transform = transform;
-    this.controller = (TransformController<VideoFrame>) (TransformController<?>) this;
+    this.kind = kind;
+    this.transform = (FrameTransform<MediaFrame>) transform;
+    this.controller = this;
   }
 
   /** Thrown out of {@link #run()} when the plugin misbehaved; its message is the one-line reason. */
@@ -93,7 +99,7 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
       busySinceNs = 0;
     }
     while (!stopRequested) {
-      VideoFrame frame;
+      MediaFrame frame;
       try {
         frame = io.read(100);
       } catch (EOFException e) {
@@ -152,18 +158,18 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
 
   @Override
   public void enqueue(MediaFrame f) {
-    if (!(f instanceof VideoFrame)) {
-      String kind = f == null ? "null" : f.getClass().getSimpleName();
+    if (!ofKind(f)) {
+      String got = f == null ? "null" : f.getClass().getSimpleName();
       if (f != null) {
         f.close();
       }
-      IllegalArgumentException e = new IllegalArgumentException("enqueued a frame of the wrong kind (" + kind
-          + ") on a video track");
+      IllegalArgumentException e = new IllegalArgumentException("enqueued a frame of the wrong kind (" + got
+          + ") on " + (kind == TrackKind.AUDIO ? "an audio" : "a video") + " track");
       errored = e;
       faultMessage = e.getMessage();
       throw e;
     }
-    VideoFrame frame = (VideoFrame) f;
+    MediaFrame frame = f;
     if (frame == current) {
       if (currentEnqueued) {
         throw new IllegalStateException("the input frame was enqueued twice");
@@ -188,6 +194,10 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
   @Override
   public FrameAllocator getAllocator() {
     return io.getAllocator();
+  }
+
+  private boolean ofKind(@Nullable MediaFrame f) {
+    return kind == TrackKind.AUDIO ? f instanceof AudioData : f instanceof VideoFrame;
   }
 
   static String describe(Throwable t) {

@@ -1,6 +1,6 @@
 package dev.framebridge.sdk.worker;
 
-import dev.framebridge.spi.media.VideoFrame;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.transform.FrameAllocator;
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +14,14 @@ interface WorkerIo extends AutoCloseable {
   String getOutputHandle();
 
   /**
-   * The next input frame (the caller owns it), or null when none arrived within {@code timeoutMs}.
+   * The next input frame or chunk (the caller owns it), or null when none arrived within {@code timeoutMs}.
    *
    * @throws java.io.EOFException when the input track has ended
    */
-  @Nullable VideoFrame read(long timeoutMs) throws Exception;
+  @Nullable MediaFrame read(long timeoutMs) throws Exception;
 
   /** Writes one output frame; ownership moves to the output. */
-  void write(VideoFrame frame) throws Exception;
+  void write(MediaFrame frame) throws Exception;
 
   /** Frames written straight into the output's shared memory. */
   FrameAllocator getAllocator();

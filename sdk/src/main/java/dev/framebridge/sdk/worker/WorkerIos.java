@@ -4,6 +4,8 @@ import dev.framebridge.sdk.media.MediaFrames;
 import dev.framebridge.sdk.transport.TrackHandle;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
+import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.transform.FrameAllocator;
 import java.io.EOFException;
@@ -20,10 +22,11 @@ import org.jspecify.annotations.Nullable;
 final class WorkerIos {
   private WorkerIos() {}
 
-  static WorkerIo open(ControlMessage init) throws IOException {
-    if (!Boolean.getBoolean("framebridge.worker.channelIo")) {
+  static WorkerIo open(ControlMessage init, TrackKind kind) throws IOException {
+    // the direct channel path keeps video's newest-frame-wins reading; audio always goes in order through the track
+    if (kind == TrackKind.AUDIO || !Boolean.getBoolean("framebridge.worker.channelIo")) {
       return new TrackWorkerIo(TrackHandle.parse(init.getString("inputHandle")),
-          TrackHandle.parse(init.getString("outputHandle")));
+          TrackHandle.parse(init.getString("outputHandle")), kind);
     }
     String in = init.getString("inputHandle");
     String out = init.getString("outputHandle");
@@ -82,7 +85,7 @@ final class WorkerIos {
     }
 
     @Override
-    public void write(VideoFrame frame) {
+    public void write(MediaFrame frame) {
       try {
         if (!ChannelFrames.write(output, frame)) {
           dropped++;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Command-line options: {@code --scenario memcpy|inprocess|hop|roundtrip --size WxH --fps N --seconds S}. */
 final class BenchOptions {
-  static final List<String> SCENARIOS = List.of("memcpy", "inprocess", "hop", "roundtrip");
+  static final List<String> SCENARIOS = List.of("memcpy", "inprocess", "hop", "roundtrip", "audio");
 
   final Map<String, String> values = new HashMap<>();
 

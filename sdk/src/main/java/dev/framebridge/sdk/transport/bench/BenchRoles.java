@@ -14,6 +14,8 @@ final class BenchRoles {
       publisher(o);
     } else if ("identity".equals(role)) {
       ModelScenarios.identityPlugin(o);
+    } else if ("audio-identity".equals(role)) {
+      AudioScenarios.identityPlugin(o);
     } else {
       throw new IllegalArgumentException("unknown role " + role);
     }

@@ -39,6 +39,9 @@ public final class TransportBenchmark {
         case "inprocess":
           result = BenchRoles.inprocess(o);
           break;
+        case "audio":
+          result = AudioScenarios.roundtrip(o);
+          break;
         default:
           result = BenchRoles.roundtrip(o);
           break;
