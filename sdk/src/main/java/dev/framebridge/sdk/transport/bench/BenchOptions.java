@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Command-line options: {@code --scenario memcpy|inprocess|hop|roundtrip --size WxH --fps N --seconds S}. */
+/** Command-line options: {@code --scenario memcpy|inprocess|hop|hop-chronicle|roundtrip --size WxH --fps N --seconds S}. */
 final class BenchOptions {
-  static final List<String> SCENARIOS = List.of("memcpy", "inprocess", "hop", "roundtrip");
+  static final List<String> SCENARIOS = List.of("memcpy", "inprocess", "hop", "hop-chronicle", "roundtrip");
 
   final Map<String, String> values = new HashMap<>();
 

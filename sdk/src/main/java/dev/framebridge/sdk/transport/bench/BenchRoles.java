@@ -12,6 +12,8 @@ final class BenchRoles {
   static void run(String role, BenchOptions o) throws Exception {
     if ("publisher".equals(role)) {
       publisher(o);
+    } else if ("chronicle-publisher".equals(role)) {
+      ChronicleHop.publisher(o);
     } else if ("identity".equals(role)) {
       ModelScenarios.identityPlugin(o);
     } else {

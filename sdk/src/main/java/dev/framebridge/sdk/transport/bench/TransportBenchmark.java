@@ -36,6 +36,9 @@ public final class TransportBenchmark {
         case "hop":
           result = hop(o);
           break;
+        case "hop-chronicle":
+          result = ChronicleHop.run(o);
+          break;
         case "inprocess":
           result = BenchRoles.inprocess(o);
           break;
