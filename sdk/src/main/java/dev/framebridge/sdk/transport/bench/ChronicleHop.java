@@ -85,7 +85,11 @@ final class ChronicleHop {
       long endNs = System.nanoTime() + (long) (o.seconds() * 1e9);
       FramePacer pacer = new FramePacer(o.fps());
       long seq = 0;
+      long cpuSteady = 0;
       while (seq < o.warmup() || (frames < 0 ? System.nanoTime() < endNs : seq < frames + o.warmup())) {
+        if (seq == o.warmup()) {
+          cpuSteady = TransportBenchmark.cpuNanos(); // CPU of the measured frames only, without JVM start-up
+        }
         pacer.awaitNext();
         long start = System.nanoTime();
         int token = out.claim(size, start);
@@ -115,6 +119,7 @@ final class ChronicleHop {
         b.writeInt(0);
         b.writeLong(seq);
       }
+      System.out.println("@cpu_steady_ns=" + (TransportBenchmark.cpuNanos() - cpuSteady));
     }
     System.out.println("@cpu_ns=" + TransportBenchmark.cpuNanos());
     System.out.flush();
@@ -132,8 +137,12 @@ final class ChronicleHop {
         child.await("ready", 60);
         Reader reader = new Reader(dir, o, r);
         reader.run(tailer);
-        r.shmBytes = directoryBytes(dir);
+        r.shmBytes = reader.maxShmBytes; // sampled while streaming: the publisher deletes its ring on close
         long childCpu = Long.parseLong(child.await("cpu_ns", 60));
+        long childSteady = Long.parseLong(child.await("cpu_steady_ns", 60));
+        System.err.printf("# hop-chronicle: reader CPU %.1f ms, publisher JVM CPU %.1f ms (incl. start-up);"
+            + " measured frames only: %.3f ms/frame%n", reader.cpuNanos / 1e6, childCpu / 1e6,
+            (reader.steadyCpuNanos + childSteady) / 1e6 / Math.max(1, r.frames));
         r.cpuMsPerFrame = (reader.cpuNanos + childCpu) / 1e6 / Math.max(1, r.frames + o.warmup());
       }
     }
@@ -156,6 +165,8 @@ final class ChronicleHop {
     private long generation;
     private long stride;
     long cpuNanos;
+    long steadyCpuNanos;
+    long maxShmBytes;
     long torn;
     long lastSequence;
     long dropped;
@@ -203,10 +214,14 @@ final class ChronicleHop {
           if (droppedAtStart < 0) {
             droppedAtStart = dropped;
             first = now;
+            steadyCpuNanos = TransportBenchmark.cpuNanos();
           }
           r.record(now - writeStartNanos);
           counted++;
           last = now;
+          if (counted % 64 == 1) {
+            maxShmBytes = Math.max(maxShmBytes, directoryBytes(dir)); // after the timestamp: not in the latency
+          }
         }
         long gap = now - lastFrameNs;
         if (gap < BackoffIdleStrategy.ACTIVE_WINDOW_NS) {
@@ -216,7 +231,9 @@ final class ChronicleHop {
         waitStart = now;
         idle.reset();
       }
-      cpuNanos = TransportBenchmark.cpuNanos() - cpu0;
+      long cpuEnd = TransportBenchmark.cpuNanos();
+      cpuNanos = cpuEnd - cpu0;
+      steadyCpuNanos = steadyCpuNanos == 0 ? 0 : cpuEnd - steadyCpuNanos;
       System.err.println("# hop-chronicle: torn frames seen " + torn + ", dropped " + dropped);
       r.frames = counted;
       r.dropped = (droppedAtStart < 0 ? 0 : dropped - droppedAtStart) + torn;
