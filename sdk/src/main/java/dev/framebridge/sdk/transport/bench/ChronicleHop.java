@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
@@ -50,9 +52,19 @@ final class ChronicleHop {
 
   private ChronicleHop() {}
 
-  static SingleChronicleQueue queue(Path dir, boolean deleteReleased) {
+  /** {@code --roll}: a TestRollCycles or RollCycles name; TEST_SECONDLY by default (what deletion needs). */
+  static RollCycle rollCycle(BenchOptions o) {
+    String name = o.get("roll", "TEST_SECONDLY");
+    try {
+      return TestRollCycles.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return RollCycles.valueOf(name);
+    }
+  }
+
+  static SingleChronicleQueue queue(Path dir, RollCycle roll, boolean deleteReleased) {
     SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir.resolve("hop.cq"))
-        .rollCycle(TestRollCycles.TEST_SECONDLY).blockSize(64 << 10);
+        .rollCycle(roll).blockSize(64 << 10);
     if (deleteReleased) {
       b.storeFileListener(ChronicleHop::deleteReleased);
     }
@@ -76,7 +88,7 @@ final class ChronicleHop {
     }
     Path dir = Path.of(o.get("dir", ""));
     try (ChannelPublisher out = ChannelPublisher.attach(dir, "hop");
-        SingleChronicleQueue q = queue(dir, false);
+        SingleChronicleQueue q = queue(dir, rollCycle(o), false);
         ExcerptAppender appender = q.createAppender()) {
       out.abort(out.claim(size)); // creates and pre-touches the ring before the clock starts
       long generation = 1;
@@ -131,7 +143,7 @@ final class ChronicleHop {
     try (InstanceDirectory instance = InstanceDirectory.create(o.root())) {
       Path dir = instance.getPath();
       ChannelPublisher.prepare(dir, "hop", TrackKind.VIDEO, 8);
-      try (SingleChronicleQueue q = queue(dir, true);
+      try (SingleChronicleQueue q = queue(dir, rollCycle(o), true);
           ExcerptTailer tailer = q.createTailer();
           ChildProcess child = new ChildProcess(o.childArgs("chronicle-publisher", Map.of("dir", dir.toString())))) {
         child.await("ready", 60);
