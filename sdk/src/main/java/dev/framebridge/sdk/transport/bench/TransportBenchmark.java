@@ -30,6 +30,9 @@ public final class TransportBenchmark {
     for (String scenario : o.scenarios()) {
       BenchResult result;
       switch (scenario) {
+        case "seqlock-words":
+          SeqlockWords.run(o);
+          continue;
         case "memcpy":
           result = memcpy(o);
           break;
