@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Transport benchmark: one JSON line per scenario. Usage (see BENCHMARKS.md):
-#   bench/transport.sh [--scenario memcpy|inprocess|hop|roundtrip|audio] [--size WxH] [--fps N] [--seconds S] [--root DIR]
+#   bench/transport.sh [--scenario memcpy|inprocess|hop|hop-chronicle|roundtrip|audio] [--size WxH] [--fps N] [--seconds S] [--root DIR]
 # Builds only when the sdk jar or its class path file is missing or older than the sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,6 +12,8 @@ final class BenchRoles {
   static void run(String role, BenchOptions o) throws Exception {
     if ("publisher".equals(role)) {
       publisher(o);
+    } else if ("chronicle-publisher".equals(role)) {
+      ChronicleHop.publisher(o);
     } else if ("identity".equals(role)) {
       ModelScenarios.identityPlugin(o);
     } else if ("audio-identity".equals(role)) {
@@ -38,7 +40,11 @@ final class BenchRoles {
       long endNs = System.nanoTime() + (long) (o.seconds() * 1e9);
       FramePacer pacer = new FramePacer(o.fps());
       long seq = 0;
+      long cpuSteady = 0;
       while (seq < o.warmup() || (frames < 0 ? System.nanoTime() < endNs : seq < frames + o.warmup())) {
+        if (seq == o.warmup()) {
+          cpuSteady = TransportBenchmark.cpuNanos(); // CPU of the measured frames only, without JVM start-up
+        }
         pacer.awaitNext();
         long start = System.nanoTime();
         int token = out.claim(size, start);
@@ -49,6 +55,7 @@ final class BenchRoles {
         slot.putLong(size - 8, seq);
         out.commitVideo(token, VideoPixelFormat.RGBA, w, h, w, h, seq * 16_666, 16_666);
       }
+      System.out.println("@cpu_steady_ns=" + (TransportBenchmark.cpuNanos() - cpuSteady));
     }
     System.out.println("@cpu_ns=" + TransportBenchmark.cpuNanos());
     System.out.flush();

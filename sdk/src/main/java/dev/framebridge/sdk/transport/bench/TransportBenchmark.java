@@ -30,11 +30,17 @@ public final class TransportBenchmark {
     for (String scenario : o.scenarios()) {
       BenchResult result;
       switch (scenario) {
+        case "seqlock-words":
+          SeqlockWords.run(o);
+          continue;
         case "memcpy":
           result = memcpy(o);
           break;
         case "hop":
           result = hop(o);
+          break;
+        case "hop-chronicle":
+          result = ChronicleHop.run(o);
           break;
         case "inprocess":
           result = BenchRoles.inprocess(o);
@@ -101,6 +107,10 @@ public final class TransportBenchmark {
         loop.run(in, true);
         r.shmBytes = in.getSharedBytes();
         long childCpu = Long.parseLong(child.await("cpu_ns", 60));
+        long childSteady = Long.parseLong(child.await("cpu_steady_ns", 60));
+        System.err.printf("# hop: reader CPU %.1f ms, publisher JVM CPU %.1f ms (incl. start-up);"
+            + " measured frames only: %.3f ms/frame%n", loop.cpuNanos / 1e6, childCpu / 1e6,
+            (loop.steadyCpuNanos + childSteady) / 1e6 / Math.max(1, r.frames));
         r.cpuMsPerFrame = (loop.cpuNanos + childCpu) / 1e6 / Math.max(1, r.frames + o.warmup());
       }
     }
@@ -112,6 +122,7 @@ public final class TransportBenchmark {
     private final BenchOptions o;
     private final BenchResult r;
     long cpuNanos;
+    long steadyCpuNanos;
     long torn;
 
     ReaderLoop(BenchOptions o, BenchResult r) {
@@ -144,6 +155,7 @@ public final class TransportBenchmark {
             if (droppedAtStart < 0) {
               droppedAtStart = in.getDropped();
               first = now;
+              steadyCpuNanos = cpuNanos();
             }
             r.record(now - f.getWriteStartNanos());
             counted++;
@@ -153,7 +165,9 @@ public final class TransportBenchmark {
           f.close();
         }
       }
-      cpuNanos = cpuNanos() - cpu0;
+      long cpuEnd = cpuNanos();
+      cpuNanos = cpuEnd - cpu0;
+      steadyCpuNanos = steadyCpuNanos == 0 ? 0 : cpuEnd - steadyCpuNanos;
       System.err.println("# " + r.scenario + ": torn frames seen " + torn + ", channel dropped " + in.getDropped());
       r.frames = counted;
       r.dropped = (droppedAtStart < 0 ? 0 : in.getDropped() - droppedAtStart) + torn;
