@@ -52,7 +52,7 @@ class HostBenchmark extends Specification {
             }
             break
           }
-          Thread.onSpinWait()
+          java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L) // poll without taking a core from the host
         }
         assert starting.waitFor(30) == 0
       } finally {
@@ -81,6 +81,7 @@ class HostBenchmark extends Specification {
             if (red == stamp) break
           }
           assert System.nanoTime() < deadline: "drop${n}.jar had no visible effect within 20 s:\n${host.output}"
+          java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L)
         }
         dropToEffect << (System.nanoTime() - t0).intdiv(1_000_000)
       }

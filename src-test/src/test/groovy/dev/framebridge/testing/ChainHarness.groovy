@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit
 
 /**
  * A plugin chain on real files, real worker JVMs and real shared memory, fed by a synthetic 30 fps camera (64x48
- * RGBA, byte 0 = 0) and recording every output frame's stamp (byte 0), level (byte 1), arrival time (ns) and
+ * RGBA unless given, byte 0 = 0) and recording every output frame's stamp (byte 0), level (byte 1), arrival time (ns) and
  * timestamp (us).
  */
 class ChainHarness implements AutoCloseable {
@@ -27,13 +27,17 @@ class ChainHarness implements AutoCloseable {
 
   final Path root
   final Path plugins
+  final int width
+  final int height
   PluginChain chain
   final ConcurrentLinkedDeque<long[]> received = new ConcurrentLinkedDeque<>()
   private ScheduledExecutorService camera
   private long frameNo
 
-  ChainHarness(Path root) {
+  ChainHarness(Path root, int width = W, int height = H) {
     this.root = root
+    this.width = width
+    this.height = height
     this.plugins = Files.createDirectories(root.resolve('plugins'))
   }
 
@@ -59,8 +63,8 @@ class ChainHarness implements AutoCloseable {
 
   private void feed() {
     try {
-      ByteBuffer data = ByteBuffer.allocate(W * H * 4)
-      chain?.accept(MediaFrames.createVideoFrame(data, VideoFrameInit.of(VideoPixelFormat.RGBA, W, H,
+      ByteBuffer data = ByteBuffer.allocate(width * height * 4)
+      chain?.accept(MediaFrames.createVideoFrame(data, VideoFrameInit.of(VideoPixelFormat.RGBA, width, height,
           (frameNo++) * 33_333L)))
     } catch (Throwable t) {
       t.printStackTrace()
