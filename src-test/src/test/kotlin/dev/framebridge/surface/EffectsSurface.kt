@@ -14,6 +14,7 @@ import dev.framebridge.sdk.effects.RgbaImage
 import dev.framebridge.sdk.effects.SeparableBlur
 import dev.framebridge.sdk.effects.TextStamp
 import dev.framebridge.sdk.testkit.FrameAssertions
+import dev.framebridge.sdk.testkit.FrameHarness
 import dev.framebridge.sdk.testkit.LoadedPlugin
 import dev.framebridge.sdk.testkit.PluginHarness
 import dev.framebridge.sdk.testkit.PluginLoader
@@ -21,7 +22,10 @@ import dev.framebridge.sdk.testkit.PluginValidationException
 import dev.framebridge.sdk.testkit.RecyclingFrameAllocator
 import dev.framebridge.sdk.testkit.TestFrames
 import dev.framebridge.sdk.testkit.TransformHarness
+import dev.framebridge.sdk.testkit.WorkerHarness
+import dev.framebridge.sdk.worker.WorkerLauncher
 import dev.framebridge.spi.FramebridgePlugin
+import dev.framebridge.spi.TrackKind
 import dev.framebridge.spi.media.AudioData
 import dev.framebridge.spi.media.VideoFrame
 import dev.framebridge.spi.media.VideoPixelFormat
@@ -187,6 +191,30 @@ fun testkitSurface(plugin: FramebridgePlugin, jar: Path, allocator: FrameAllocat
         val chunk: AudioData = loud.process(TestFrames.tone(440f, 0.5f, 2, 480, 48_000f, 0L))
         val samples: FloatArray = TestFrames.samples(chunk)
         val raw: AudioData = TestFrames.audio(floatArrayOf(0f, 0.5f), 1, 48_000f, 0L)
+
+        // the same tests in a worker JVM: one flag, or the worker harness itself
+        val either: FrameHarness<VideoFrame> = harness.video(mapOf("amount" to 0.5), true)
+        val eitherAudio: FrameHarness<AudioData> = harness.audio(emptyMap<String, Any>(), false)
+        val launcher: WorkerLauncher = WorkerLauncher.builder().heapMb(128).build()
+        val worker: WorkerHarness<VideoFrame> = harness.videoInWorker(emptyMap<String, Any>())
+        val workerTuned: WorkerHarness<VideoFrame> = harness.videoInWorker(emptyMap<String, Any>(), launcher)
+        val audioWorker: WorkerHarness<AudioData> = harness.audioInWorker(emptyMap<String, Any>())
+        val audioWorkerTuned: WorkerHarness<AudioData> = harness.audioInWorker(emptyMap<String, Any>(), launcher)
+        val inWorker: VideoFrame = worker.process(TestFrames.pattern(VideoPixelFormat.RGBA, 8, 8, 2L))
+        val inWorkerAll: List<VideoFrame> = worker.push(TestFrames.pattern(VideoPixelFormat.RGBA, 8, 8, 3L))
+        worker.updateSettings(settings)
+        val workerPid: Long = worker.pid
+        val workerAlive: Boolean = worker.isAlive
+        val workerFailure: String? = worker.failure
+        val workerShm: Path = worker.sharedMemoryDirectory
+        val workerOutputs: List<VideoFrame> = worker.outputs
+        val workerLast: VideoFrame = worker.lastOutput
+        worker.clearOutputs()
+        val workerFlushed: List<VideoFrame> = worker.flush()
+        worker.close()
+        val started2: WorkerHarness<AudioData> = WorkerHarness.start(TrackKind.AUDIO, listOf(jar), "audio-gain",
+            settings, launcher, java.time.Duration.ofSeconds(10))
+        either.close()
     }
     PluginHarness.of(plugin.javaClass).close()
     PluginHarness.fromClasspath("grayscale").close()

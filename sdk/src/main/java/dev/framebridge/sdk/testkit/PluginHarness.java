@@ -7,7 +7,9 @@ import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.VideoFrame;
 import dev.framebridge.spi.settings.Settings;
 import dev.framebridge.spi.transform.FrameAllocator;
+import dev.framebridge.sdk.worker.WorkerLauncher;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.Map;
 /**
  * The test kit's entry point: a validated plugin (from a JAR, a provider class or the classpath, through
  * {@link PluginLoader} exactly as the host loads it) and harnesses over its transforms. Closing closes every harness
- * (and their output frames) and the JAR's class loader.
+ * (and their output frames, and worker JVMs) and the JAR's class loader. {@code videoInWorker}/{@code audioInWorker}
+ * (or the {@code inWorkerJvm} flag) run the same transform in a separate worker JVM over shared memory, as the host
+ * would.
  *
  * <pre>{@code
  * try (PluginHarness plugin = PluginHarness.load(Path.of("target/my-effect.jar"));
@@ -27,7 +31,7 @@ import java.util.Map;
  */
 public final class PluginHarness implements AutoCloseable {
   private final LoadedPlugin loaded;
-  private final List<TransformHarness<?>> harnesses = new ArrayList<>();
+  private final List<FrameHarness<?>> harnesses = new ArrayList<>();
 
   private PluginHarness(LoadedPlugin loaded) {
     this.loaded = loaded;
@@ -93,9 +97,51 @@ public final class PluginHarness implements AutoCloseable {
     return track(TransformHarness.of(getPlugin().createAudioTransform(settings(settings)), allocator));
   }
 
+  /**
+   * A video harness in this thread, or, with {@code inWorkerJvm}, in a worker JVM exactly as the host runs it: the
+   * flag that lets one test check both.
+   */
+  public FrameHarness<VideoFrame> video(Map<String, ?> settings, boolean inWorkerJvm) {
+    return inWorkerJvm ? videoInWorker(settings) : video(settings);
+  }
+
+  /** An audio harness in this thread or, with {@code inWorkerJvm}, in a worker JVM. */
+  public FrameHarness<AudioData> audio(Map<String, ?> settings, boolean inWorkerJvm) {
+    return inWorkerJvm ? audioInWorker(settings) : audio(settings);
+  }
+
+  /** The plugin's video transform in its own worker JVM (the host's default launcher: 256 MB heap). */
+  public WorkerHarness<VideoFrame> videoInWorker(Map<String, ?> settings) {
+    return videoInWorker(settings, WorkerLauncher.builder().build());
+  }
+
+  /** The plugin's video transform in a worker JVM started by {@code launcher}. */
+  public WorkerHarness<VideoFrame> videoInWorker(Map<String, ?> settings, WorkerLauncher launcher) {
+    requireKind(TrackKind.VIDEO);
+    return track(inWorker(TrackKind.VIDEO, settings, launcher));
+  }
+
+  /** The plugin's audio transform in its own worker JVM. */
+  public WorkerHarness<AudioData> audioInWorker(Map<String, ?> settings) {
+    return audioInWorker(settings, WorkerLauncher.builder().build());
+  }
+
+  /** The plugin's audio transform in a worker JVM started by {@code launcher}. */
+  public WorkerHarness<AudioData> audioInWorker(Map<String, ?> settings, WorkerLauncher launcher) {
+    requireKind(TrackKind.AUDIO);
+    return track(inWorker(TrackKind.AUDIO, settings, launcher));
+  }
+
+  private <F extends dev.framebridge.spi.media.MediaFrame> WorkerHarness<F> inWorker(TrackKind kind,
+      Map<String, ?> settings, WorkerLauncher launcher) {
+    Path jar = loaded.getJar();
+    return WorkerHarness.start(kind, jar == null ? List.of() : List.of(jar), getPlugin().getId(), settings(settings),
+        launcher, Duration.ofSeconds(30));
+  }
+
   @Override
   public void close() {
-    for (TransformHarness<?> h : harnesses) {
+    for (FrameHarness<?> h : harnesses) {
       h.close();
     }
     loaded.close();
@@ -108,7 +154,7 @@ public final class PluginHarness implements AutoCloseable {
     }
   }
 
-  private <F extends dev.framebridge.spi.media.MediaFrame> TransformHarness<F> track(TransformHarness<F> h) {
+  private <F extends dev.framebridge.spi.media.MediaFrame, H extends FrameHarness<F>> H track(H h) {
     harnesses.add(h);
     return h;
   }

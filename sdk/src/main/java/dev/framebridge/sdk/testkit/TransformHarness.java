@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <F> VideoFrame or AudioData
  */
-public final class TransformHarness<F extends MediaFrame> implements AutoCloseable {
+public final class TransformHarness<F extends MediaFrame> implements FrameHarness<F> {
   private final FrameTransform<F> transform;
   private final FrameAllocator allocator;
   private final List<F> outputs = new ArrayList<>();
@@ -51,12 +51,8 @@ public final class TransformHarness<F extends MediaFrame> implements AutoCloseab
     return transform;
   }
 
-  /**
-   * Runs one frame through the transform (starting it first if needed) and returns the frames it enqueued for it.
-   * The harness takes ownership of {@code frame}.
-   *
-   * @throws IllegalStateException if the transform failed now or earlier, or after {@link #flush}
-   */
+  /** Runs one frame through the transform, starting it first if needed (see {@link FrameHarness#push}). */
+  @Override
   public List<F> push(F frame) {
     ensureRunning();
     boolean enqueued = false;
@@ -76,20 +72,8 @@ public final class TransformHarness<F extends MediaFrame> implements AutoCloseab
     return drain();
   }
 
-  /**
-   * Runs one frame and returns its single output.
-   *
-   * @throws AssertionError if the transform enqueued no frame or several
-   */
-  public F process(F frame) {
-    List<F> out = push(frame);
-    if (out.size() != 1) {
-      throw new AssertionError("expected one output frame, the transform enqueued " + out.size());
-    }
-    return out.get(0);
-  }
-
   /** Ends the input: calls {@code flush} and returns what it enqueued. */
+  @Override
   public List<F> flush() {
     ensureRunning();
     try {
@@ -103,6 +87,7 @@ public final class TransformHarness<F extends MediaFrame> implements AutoCloseab
   }
 
   /** Delivers new settings between frames, as the host does. */
+  @Override
   public void updateSettings(Settings settings) {
     ensureRunning();
     try {
@@ -113,19 +98,13 @@ public final class TransformHarness<F extends MediaFrame> implements AutoCloseab
   }
 
   /** Every frame enqueued so far, in order; owned by the harness. */
+  @Override
   public List<F> getOutputs() {
     return Collections.unmodifiableList(outputs);
   }
 
-  /** The last frame enqueued, or throws AssertionError if none was. */
-  public F getLastOutput() {
-    if (outputs.isEmpty()) {
-      throw new AssertionError("the transform has enqueued no frame");
-    }
-    return outputs.get(outputs.size() - 1);
-  }
-
   /** Closes and forgets the outputs collected so far (long runs, benchmarks). */
+  @Override
   public void clearOutputs() {
     for (F f : outputs) {
       f.close();

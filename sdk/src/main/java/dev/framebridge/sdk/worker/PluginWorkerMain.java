@@ -197,7 +197,8 @@ public final class PluginWorkerMain {
       send(ControlMessage.of(ControlMessageType.HEARTBEAT).with("framesIn", l.getFramesIn())
           .with("framesOut", l.getFramesOut()).with("p50Us", h.getTotalCount() == 0 ? 0L : h.getValueAtPercentile(50))
           .with("p99Us", h.getTotalCount() == 0 ? 0L : h.getValueAtPercentile(99)).with("busyNs", l.getBusyNs())
-          .with("count", h.getTotalCount()).with("dropped", l.getDropped()));
+          .with("count", h.getTotalCount()).with("dropped", l.getDropped())
+          .with("framesDone", l.getFramesDone()));
     }
   }
 

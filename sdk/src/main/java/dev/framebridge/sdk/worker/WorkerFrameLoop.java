@@ -29,6 +29,7 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
   private volatile long busySinceNs;
   private volatile long framesIn;
   private volatile long framesOut;
+  private volatile long framesDone;
   private volatile boolean stopRequested;
   private @Nullable MediaFrame current;
   private boolean currentEnqueued;
@@ -77,6 +78,11 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
 
   long getFramesOut() {
     return framesOut;
+  }
+
+  /** Input frames whose transform() call has returned (what a test kit waits for). */
+  long getFramesDone() {
+    return framesDone;
   }
 
   long getDropped() {
@@ -134,6 +140,7 @@ final class WorkerFrameLoop implements TransformController<MediaFrame> {
       if (fault != null) {
         throw new TransformFault(fault, errored);
       }
+      framesDone++;
     }
   }
 
