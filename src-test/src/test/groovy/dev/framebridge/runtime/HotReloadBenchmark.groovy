@@ -36,6 +36,7 @@ class HotReloadBenchmark extends Specification {
     def wholeGaps = []
     def switchGaps = []
     def skippedCameraFrames = []
+    def controlGaps = []
     def lines = []
 
     when: 'version 1 serves, then versions 2..runs+1 replace it one after another'
@@ -44,7 +45,10 @@ class HotReloadBenchmark extends Specification {
     (2..runs + 1).each { int v ->
       long oldPid = h.chain.status.getPlugin('stamp').pid
       Path next = PluginJarBuilder.build(staged, 'stamp.jar', [id: 'stamp', version: "$v", stamp: v])
+      long quietFrom = System.nanoTime()
+      awaitQuiet(h, quietFrom + 2_000_000_000L) // the control: the same chain for 2 s with no replacement
       long before = System.nanoTime()
+      controlGaps << ChainHarness.maxGapMs(h.since(quietFrom).findAll { it[2] <= before })
       Files.move(next, h.plugins.resolve('stamp.jar'), StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE)
       awaitStamp(h, v)
@@ -74,6 +78,7 @@ class HotReloadBenchmark extends Specification {
         |hot reload at 30 fps (${size[0]}x${size[1]} RGBA, test plugin copying each frame), ${runs} replacements:
         |max output gap over each replacement: ${stats(wholeGaps)} (1.5 frame intervals = 50.0 ms)
         |output gap at the switch itself: ${stats(switchGaps)}
+        |control, max gap over 2 s of the same chain with no replacement: ${stats(controlGaps)}
         |camera frames skipped at the switch: ${skippedCameraFrames}
         |${lines.join('\n|')}
         |machine: ${Runtime.runtime.availableProcessors()} cores, load average ${new File('/proc/loadavg').text.trim()}
@@ -89,6 +94,12 @@ class HotReloadBenchmark extends Specification {
     while (h.lastStamp() != stamp) {
       assert System.nanoTime() < deadline: "version $stamp never reached the output: $h"
       java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L) // poll, without taking a core from the host
+    }
+  }
+
+  private static void awaitQuiet(ChainHarness h, long untilNs) {
+    while (System.nanoTime() < untilNs) {
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L)
     }
   }
 
