@@ -132,7 +132,8 @@ public final class FramebridgeHost implements AutoCloseable {
           }
         }), runnable -> new Thread(runnable, "framebridge-camera-open").start());
     try {
-      ChainOptions.Builder chainOptions = ChainOptions.builder(options.getPluginsDir());
+      ChainOptions.Builder chainOptions = ChainOptions.builder(options.getPluginsDir())
+          .sharedMemoryRoot(options.getSharedMemoryRoot());
       List<Path> workerClasspath = launcherWorkerClasspath();
       if (workerClasspath != null) {
         chainOptions.workerClasspath(workerClasspath);
@@ -178,7 +179,7 @@ public final class FramebridgeHost implements AutoCloseable {
       return;
     }
     ChainOptions.Builder audioOptionsOfChain = ChainOptions.builder(options.getPluginsDir())
-        .trackKind(TrackKind.AUDIO);
+        .trackKind(TrackKind.AUDIO).sharedMemoryRoot(options.getSharedMemoryRoot());
     List<Path> workerClasspath = launcherWorkerClasspath();
     if (workerClasspath != null) {
       audioOptionsOfChain.workerClasspath(workerClasspath);

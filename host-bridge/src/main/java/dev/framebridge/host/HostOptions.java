@@ -16,6 +16,7 @@ public final class HostOptions {
   private final long snapshotEveryFrames;
   private final boolean sideBySide;
   private final @Nullable AudioOptions audio;
+  private final Path sharedMemoryRoot;
 
   private HostOptions(Builder b) {
     this.camera = b.camera;
@@ -26,6 +27,7 @@ public final class HostOptions {
     this.snapshotEveryFrames = b.snapshotEveryFrames;
     this.sideBySide = b.sideBySide;
     this.audio = b.audio;
+    this.sharedMemoryRoot = b.sharedMemoryRoot;
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 0..65535");
     }
@@ -75,6 +77,11 @@ public final class HostOptions {
     return sideBySide;
   }
 
+  /** The root of the shared-memory directories of the host's chains; default {@code /dev/shm}. */
+  public Path getSharedMemoryRoot() {
+    return sharedMemoryRoot;
+  }
+
   /** Builds {@link HostOptions}; defaults: automatic camera at 1280x720@30, the default preview, port 8080. */
   public static final class Builder {
     private CameraOptions camera = CameraOptions.builder().build();
@@ -85,6 +92,7 @@ public final class HostOptions {
     private long snapshotEveryFrames;
     private boolean sideBySide = true;
     private @Nullable AudioOptions audio;
+    private Path sharedMemoryRoot = dev.framebridge.sdk.transport.instance.InstanceDirectory.DEFAULT_ROOT;
 
     private Builder(Path pluginsDir) {
       this.pluginsDir = Objects.requireNonNull(pluginsDir, "pluginsDir");
@@ -98,6 +106,7 @@ public final class HostOptions {
     public Builder sideBySide(boolean v) { sideBySide = v; return this; }
     /** The audio path's options (the CLI's --audio-*); null for no audio. */
     public Builder audio(@Nullable AudioOptions v) { audio = v; return this; }
+    public Builder sharedMemoryRoot(Path v) { sharedMemoryRoot = java.util.Objects.requireNonNull(v, "sharedMemoryRoot"); return this; }
 
     public HostOptions build() {
       return new HostOptions(this);

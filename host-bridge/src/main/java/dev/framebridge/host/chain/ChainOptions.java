@@ -23,6 +23,7 @@ public final class ChainOptions {
   private final int maxFailures;
   private final @Nullable List<Path> workerClasspath;
   private final List<String> workerJvmArgs;
+  private final Path sharedMemoryRoot;
 
   private ChainOptions(Builder b) {
     this.pluginsDir = b.pluginsDir;
@@ -42,6 +43,7 @@ public final class ChainOptions {
     this.maxFailures = b.maxFailures;
     this.workerClasspath = b.workerClasspath == null ? null : List.copyOf(b.workerClasspath);
     this.workerJvmArgs = List.copyOf(b.workerJvmArgs);
+    this.sharedMemoryRoot = b.sharedMemoryRoot;
   }
 
   /** Options for the plugins in {@code pluginsDir}, with every other value at its default. */
@@ -122,6 +124,14 @@ public final class ChainOptions {
     return workerJvmArgs;
   }
 
+  /**
+   * Where the chain's per-user, per-instance shared-memory directory is made; default {@code /dev/shm}. A filesystem
+   * that is not memory-backed works but makes every frame a page-cache write.
+   */
+  public Path getSharedMemoryRoot() {
+    return sharedMemoryRoot;
+  }
+
   /** Builds {@link ChainOptions}. */
   public static final class Builder {
     private final Path pluginsDir;
@@ -138,6 +148,7 @@ public final class ChainOptions {
     private int maxFailures = 4;
     private @Nullable List<Path> workerClasspath;
     private List<String> workerJvmArgs = List.of();
+    private Path sharedMemoryRoot = dev.framebridge.sdk.transport.instance.InstanceDirectory.DEFAULT_ROOT;
 
     private Builder(Path pluginsDir) {
       this.pluginsDir = Objects.requireNonNull(pluginsDir, "pluginsDir");
@@ -156,6 +167,7 @@ public final class ChainOptions {
     public Builder maxFailures(int v) { maxFailures = positive(v, "maxFailures"); return this; }
     public Builder workerClasspath(List<Path> v) { workerClasspath = v; return this; }
     public Builder workerJvmArgs(List<String> v) { workerJvmArgs = v; return this; }
+    public Builder sharedMemoryRoot(Path v) { sharedMemoryRoot = Objects.requireNonNull(v, "sharedMemoryRoot"); return this; }
 
     public ChainOptions build() {
       return new ChainOptions(this);

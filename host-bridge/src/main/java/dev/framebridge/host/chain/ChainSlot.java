@@ -77,6 +77,7 @@ final class ChainSlot implements AutoCloseable {
    */
   void accept(MediaFrame frame, MediaSink passOn) {
     if (supervisor.wantsInput()) {
+      String failure = null;
       synchronized (inputLock) {
         try {
           if (!ChannelFrames.write(input, frame)) {
@@ -84,9 +85,14 @@ final class ChainSlot implements AutoCloseable {
           }
         } catch (RuntimeException e) {
           inputDropped++;
+          failure = describe(e);
         }
       }
-      supervisor.noteInput(System.nanoTime());
+      if (failure == null) {
+        supervisor.noteInput(System.nanoTime());
+      } else {
+        supervisor.inputFailed("cannot write its input frames to shared memory: " + failure);
+      }
     }
     // decided after the write, so a worker taking over now already has this frame
     if (supervisor.passThrough(frame.getTimestamp())) {
@@ -94,6 +100,16 @@ final class ChainSlot implements AutoCloseable {
     } else {
       frame.close();
     }
+  }
+
+  /** The first IOException's message (it names the file and the cause), else the exception itself. */
+  private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException && t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   PluginStatus status(int position) {

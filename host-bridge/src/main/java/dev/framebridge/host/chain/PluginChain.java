@@ -77,7 +77,7 @@ public final class PluginChain implements AutoCloseable {
     this.output = new OutputMeter(sink);
     this.chainFile = new ChainFile(options.getChainFile());
     this.chainFile.load();
-    this.channels = InstanceDirectory.create(InstanceDirectory.DEFAULT_ROOT);
+    this.channels = InstanceDirectory.create(options.getSharedMemoryRoot());
     this.staging = new PluginStaging();
     AtomicInteger n = new AtomicInteger();
     this.scheduler = new ScheduledThreadPoolExecutor(4, r -> {

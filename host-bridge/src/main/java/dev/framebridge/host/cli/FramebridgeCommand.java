@@ -79,6 +79,11 @@ public final class FramebridgeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   long snapshotEvery;
 
+  @Option(names = "--shm-dir", paramLabel = "DIR", defaultValue = "/dev/shm",
+      description = "Root of the shared-memory files that carry frames between the host and its plugin JVMs; the host "
+          + "makes a private directory per user and instance under it (default: ${DEFAULT-VALUE}).")
+  Path shmDir;
+
   /** --audio-out, --audio-source, --tone-hz, --audio-float: the audio path's options. */
   @Mixin
   AudioOptions audio = new AudioOptions();
@@ -174,7 +179,7 @@ public final class FramebridgeCommand implements Callable<Integer> {
           home == null ? null : Path.of(home, "plugins-example", "target", "plugins"));
     }
     return HostOptions.builder(pluginsDir).camera(cam).preview(mode).port(port).snapshotDir(snapshotDir)
-        .snapshotEveryFrames(snapshotEvery).audio(audio).build();
+        .snapshotEveryFrames(snapshotEvery).audio(audio).sharedMemoryRoot(shmDir).build();
   }
 
   private PreviewMode parsePreview(String value) {

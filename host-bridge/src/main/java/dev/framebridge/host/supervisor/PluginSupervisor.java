@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one plugin of the chain served: starts its worker, swaps in a new worker when the JAR is replaced (the old
  * one serves until the new one has produced a frame on the live input, then stops), restarts a failed worker after an
  * exponential backoff, and quarantines the plugin after {@code maxFailures} failures in a row until its JAR changes.
+ * A failure on the host's side ({@link #inputFailed}: shared memory full) bypasses the slot and retries at the
+ * longest backoff without counting towards quarantine, so the effect comes back by itself once space is free.
  * While no worker serves, {@link #isServing()} is false and the slot passes frames through.
  *
  * <p>Output timestamps never go back: a worker's frame at or before the last one delivered (by a worker, or passed
@@ -81,6 +83,22 @@ public final class PluginSupervisor implements AutoCloseable {
   /** Whether some worker (serving or starting) reads the slot's input. */
   public boolean wantsInput() {
     return active != null || candidate != null;
+  }
+
+  /**
+   * The slot could not write an input frame for the workers (shared memory full, say): every worker reading the input
+   * fails with {@code reason}, so the slot passes frames through from this frame on and restarts with backoff (then
+   * quarantines) like any other failure, instead of starving a serving worker.
+   */
+  public void inputFailed(String reason) {
+    PluginWorker a = active;
+    PluginWorker c = candidate;
+    if (a != null) {
+      a.failFromHost(reason);
+    }
+    if (c != null) {
+      c.failFromHost(reason);
+    }
   }
 
   /** Called for every input frame sent to the workers. */
@@ -266,23 +284,34 @@ public final class PluginSupervisor implements AutoCloseable {
       } else {
         candidate = null;
       }
-      failures++;
+      // a host-side cause (shared memory full) is not the plugin's fault: retry slowly, never quarantine
+      boolean hostFault = w.isHostFault();
+      if (!hostFault) {
+        failures++;
+      }
       restarts++;
-      lastError = w.getJar().getSource().getFileName() + ": plugin '" + w.getJar().getId() + "': " + reason;
-      if (failures >= context.getMaxFailures()) {
+      String error = w.getJar().getSource().getFileName() + ": plugin '" + w.getJar().getId() + "': " + reason;
+      boolean repeated = error.equals(lastError);
+      lastError = error;
+      long delayMs = hostFault ? context.backoff(Integer.MAX_VALUE).toMillis() : context.backoff(failures).toMillis();
+      if (!hostFault && failures >= context.getMaxFailures()) {
         quarantined = lastError;
         LOG.error("{} — quarantined after {} failures in a row, until its JAR changes", lastError, failures);
       } else {
-        LOG.warn("{} — restarting in {} ms", lastError, context.backoff(failures).toMillis());
+        if (hostFault && repeated) {
+          LOG.debug("{} — again; retrying in {} ms", lastError, delayMs);
+        } else {
+          LOG.warn("{} — {}restarting in {} ms", lastError, hostFault ? "bypassed, " : "", delayMs);
+        }
         if (enabled && !closed && candidate == null) {
-          scheduleRestart();
+          scheduleRestart(delayMs);
         }
       }
     }
     closeLater(w);
   }
 
-  private void scheduleRestart() {
+  private void scheduleRestart(long delayMs) {
     cancelRestart();
     pendingRestart = context.getScheduler().schedule(() -> {
       synchronized (this) {
@@ -291,7 +320,7 @@ public final class PluginSupervisor implements AutoCloseable {
           launchCandidate();
         }
       }
-    }, context.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+    }, delayMs, TimeUnit.MILLISECONDS);
   }
 
   private void cancelRestart() {

@@ -47,6 +47,7 @@ public final class PluginWorker implements AutoCloseable {
   private final AtomicBoolean failed = new AtomicBoolean();
   private final long launchedNs = System.nanoTime();
   private volatile boolean closing;
+  private volatile boolean hostFault;
   private volatile int heapMb;
   private volatile @Nullable WorkerProcess process;
   private volatile @Nullable ChannelSubscriber output;
@@ -286,6 +287,17 @@ public final class PluginWorker implements AutoCloseable {
       String last = err.isEmpty() ? "" : "; last output: " + err.get(err.size() - 1);
       fail("worker JVM exited unexpectedly with code " + code + last);
     }
+  }
+
+  /** Fails this worker for a cause on the host's side (its input cannot be written), as if the worker had failed. */
+  void failFromHost(String reason) {
+    hostFault = true;
+    fail(reason);
+  }
+
+  /** Whether the failure was the host's ({@link #failFromHost}), not the plugin's. */
+  boolean isHostFault() {
+    return hostFault;
   }
 
   private void fail(String reason) {

@@ -51,6 +51,33 @@ final class MappedRegion implements AutoCloseable {
     }
   }
 
+  /**
+   * Grows {@code file} to {@code length} bytes by writing zeros through the file channel, then maps it. On tmpfs this
+   * allocates every page now, so a full {@code /dev/shm} is an {@link IOException} here ("No space left on device")
+   * rather than a SIGBUS on the first touch of a page of a sparse mapping (which the JVM turns into an
+   * {@link InternalError} in whatever thread writes the frame). A file that cannot be allocated is deleted.
+   *
+   * @throws IOException naming the file and the size when the space is not there
+   */
+  static MappedRegion allocate(Path file, long length) throws IOException {
+    if (length > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("a mapped region is at most 2 GiB, asked " + length + " for " + file);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(length, 1 << 20));
+      long at = channel.size();
+      while (at < length) {
+        zeros.clear().limit((int) Math.min(zeros.capacity(), length - at));
+        at += channel.write(zeros, at);
+      }
+      return new MappedRegion(file, channel.map(FileChannel.MapMode.READ_WRITE, 0, length));
+    } catch (IOException e) {
+      java.nio.file.Files.deleteIfExists(file);
+      throw new IOException("cannot allocate " + length + " bytes of shared memory for " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   /** Maps the whole existing file. */
   static MappedRegion mapExisting(Path file) throws IOException {
     long size;

@@ -61,13 +61,17 @@ public final class RingDescriptor {
     return (bytes + PAGE - 1) / PAGE * PAGE;
   }
 
-  /** Creates the ring file (0600, replacing a stale one), maps it, touches every page and initialises it. */
+  /**
+   * Creates the ring file (0600, replacing a stale one), allocates and maps it, touches every page and initialises it.
+   *
+   * @throws java.io.IOException naming the file when the space is not there (a full {@code /dev/shm})
+   */
   static MappedRegion create(java.nio.file.Path file, int slotCount, long slotCapacity, long generation)
       throws java.io.IOException {
     java.nio.file.Files.deleteIfExists(file);
     PrivateFiles.createFile(file);
-    MappedRegion region = MappedRegion.map(file, fileLength(slotCount, slotCapacity));
-    region.pretouchForWrite();
+    MappedRegion region = MappedRegion.allocate(file, fileLength(slotCount, slotCapacity));
+    region.pretouchForWrite(); // the pages exist now; this faults them into our page table before the first frame
     initialize(region, slotCount, slotCapacity, generation);
     return region;
   }
