@@ -12,6 +12,7 @@ import dev.framebridge.sdk.worker.ControlMessageType
 import dev.framebridge.sdk.worker.PluginWorkerMain
 import dev.framebridge.sdk.worker.WorkerJvmFlags
 import dev.framebridge.sdk.worker.WorkerLauncher
+import dev.framebridge.sdk.worker.WorkerMessages
 import dev.framebridge.sdk.worker.WorkerProcess
 import dev.framebridge.spi.TrackKind
 import dev.framebridge.spi.media.AudioData
@@ -48,6 +49,11 @@ fun workerSurface(pluginJar: Path, publisher: ChannelPublisher, subscriber: Chan
     .with("settings", mapOf("strength" to 0.5))
     .with("kind", TrackKind.AUDIO.webName)
   val kind: String = init.getString("kind", "video")
+  val settingsOf: dev.framebridge.spi.settings.Settings = dev.framebridge.spi.settings.SettingsSchema.builder().build()
+      .resolve(emptyMap<String, Any>())
+  val built: ControlMessage = WorkerMessages.init("vignette", TrackKind.VIDEO, "in", "out", settingsOf, 100L, 2000L)
+  val newSettings: ControlMessage = WorkerMessages.settings(settingsOf)
+  val ping: ControlMessage = WorkerMessages.ping(System.nanoTime())
   val listener: ControlListener = ControlListener { m: ControlMessage ->
     val type: ControlMessageType = m.type
     val payload: Map<String, Any> = m.payload

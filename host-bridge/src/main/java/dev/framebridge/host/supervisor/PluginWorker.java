@@ -6,6 +6,7 @@ import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.worker.ChannelFrames;
 import dev.framebridge.sdk.worker.ControlMessage;
 import dev.framebridge.sdk.worker.ControlMessageType;
+import dev.framebridge.sdk.worker.WorkerMessages;
 import dev.framebridge.sdk.worker.WorkerLauncher;
 import dev.framebridge.sdk.worker.WorkerProcess;
 import dev.framebridge.spi.TrackKind;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,13 +81,8 @@ public final class PluginWorker implements AutoCloseable {
     try {
       ChannelPublisher.prepare(channelDir, outputName, kind,
           kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
-      ControlMessage init = ControlMessage.of(ControlMessageType.INIT)
-          .with("protocol", dev.framebridge.sdk.worker.ControlCodec.PROTOCOL_VERSION)
-          .with("pluginId", jar.getId()).with("kind", kind.getWebName()).with("inputHandle", inputHandle)
-          .with("outputHandle", ChannelFrames.handle(channelDir, outputName))
-          .with("settings", new LinkedHashMap<>(settings.asMap()))
-          .with("heartbeatMs", timing.getHeartbeatInterval().toMillis())
-          .with("timeoutMs", timing.getHeartbeatTimeout().toMillis());
+      ControlMessage init = WorkerMessages.init(jar.getId(), kind, inputHandle, ChannelFrames.handle(channelDir, outputName),
+          settings, timing.getHeartbeatInterval().toMillis(), timing.getHeartbeatTimeout().toMillis());
       List<Path> jars = new ArrayList<>();
       jars.add(jar.getJar());
       jars.addAll(jar.getLibs());
@@ -156,7 +151,7 @@ public final class PluginWorker implements AutoCloseable {
   void sendSettings(Settings settings) {
     WorkerProcess p = process;
     if (p != null) {
-      p.send(ControlMessage.of(ControlMessageType.SETTINGS).with("settings", new LinkedHashMap<>(settings.asMap())));
+      p.send(WorkerMessages.settings(settings));
     }
   }
 
@@ -168,7 +163,7 @@ public final class PluginWorker implements AutoCloseable {
     }
     if (nowNs - lastPingSentNs >= timing.getHeartbeatInterval().toNanos()) {
       lastPingSentNs = nowNs;
-      p.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", nowNs));
+      p.send(WorkerMessages.ping(nowNs));
     }
     synchronized (this) {
       if (nowNs - outputWindow[0] > TimeUnit.SECONDS.toNanos(1)) {

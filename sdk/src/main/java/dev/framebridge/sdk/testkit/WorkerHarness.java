@@ -6,9 +6,9 @@ import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.transport.instance.InstanceDirectory;
 import dev.framebridge.sdk.worker.ChannelFrames;
-import dev.framebridge.sdk.worker.ControlCodec;
 import dev.framebridge.sdk.worker.ControlMessage;
 import dev.framebridge.sdk.worker.ControlMessageType;
+import dev.framebridge.sdk.worker.WorkerMessages;
 import dev.framebridge.sdk.worker.WorkerLauncher;
 import dev.framebridge.sdk.worker.WorkerProcess;
 import dev.framebridge.spi.TrackKind;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -78,12 +77,8 @@ public final class WorkerHarness<F extends MediaFrame> implements FrameHarness<F
     try {
       in = ChannelPublisher.create(directory.getPath(), "in", kind, INPUT_SLOTS);
       ChannelPublisher.prepare(directory.getPath(), "out", kind, OUTPUT_SLOTS);
-      ControlMessage init = ControlMessage.of(ControlMessageType.INIT)
-          .with("protocol", ControlCodec.PROTOCOL_VERSION).with("pluginId", pluginId)
-          .with("kind", kind.getWebName()).with("inputHandle", ChannelFrames.handle(directory.getPath(), "in"))
-          .with("outputHandle", ChannelFrames.handle(directory.getPath(), "out"))
-          .with("settings", new LinkedHashMap<>(settings.asMap()))
-          .with("heartbeatMs", HEARTBEAT_MS).with("timeoutMs", HOST_TIMEOUT_MS);
+      ControlMessage init = WorkerMessages.init(pluginId, kind, ChannelFrames.handle(directory.getPath(), "in"),
+          ChannelFrames.handle(directory.getPath(), "out"), settings, HEARTBEAT_MS, HOST_TIMEOUT_MS);
       this.process = launcher.launch(pluginJars, pluginId, init, this::onMessage);
     } catch (IOException | RuntimeException e) {
       if (in != null) {
@@ -176,7 +171,7 @@ public final class WorkerHarness<F extends MediaFrame> implements FrameHarness<F
   @Override
   public void updateSettings(Settings settings) {
     ensureRunning();
-    process.send(ControlMessage.of(ControlMessageType.SETTINGS).with("settings", new LinkedHashMap<>(settings.asMap())));
+    process.send(WorkerMessages.settings(settings));
   }
 
   @Override
@@ -367,7 +362,7 @@ public final class WorkerHarness<F extends MediaFrame> implements FrameHarness<F
 
   private void ping() {
     while (!Thread.currentThread().isInterrupted() && process.isAlive()) {
-      process.send(ControlMessage.of(ControlMessageType.PING).with("sentNs", System.nanoTime()));
+      process.send(WorkerMessages.ping(System.nanoTime()));
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
