@@ -46,6 +46,8 @@ public final class PluginWorker implements AutoCloseable {
   private final WorkerFailureListener failures;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final long launchedNs = System.nanoTime();
+  // start() and close() may run on two scheduler threads at once (a worker replaced or disabled as it launches)
+  private final Object lifecycle = new Object();
   private volatile boolean closing;
   private volatile int heapMb;
   private volatile @Nullable WorkerProcess process;
@@ -74,28 +76,48 @@ public final class PluginWorker implements AutoCloseable {
     this.failures = failures;
   }
 
-  /** Launches the JVM; a failure to launch is reported through the failure listener. */
+  /**
+   * Launches the JVM; a failure to launch is reported through the failure listener. Does nothing once closed: a
+   * worker closed before its start ran would otherwise launch a JVM nobody stops and leave its channel file behind.
+   */
   void start(WorkerLauncher launcher, String inputHandle, Settings settings) {
     heapMb = launcher.getHeapMb();
-    try {
-      ChannelPublisher.prepare(channelDir, outputName, kind,
-          kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
-      ControlMessage init = ControlMessage.of(ControlMessageType.INIT)
-          .with("protocol", dev.framebridge.sdk.worker.ControlCodec.PROTOCOL_VERSION)
-          .with("pluginId", jar.getId()).with("kind", kind.getWebName()).with("inputHandle", inputHandle)
-          .with("outputHandle", ChannelFrames.handle(channelDir, outputName))
-          .with("settings", new LinkedHashMap<>(settings.asMap()))
-          .with("heartbeatMs", timing.getHeartbeatInterval().toMillis())
-          .with("timeoutMs", timing.getHeartbeatTimeout().toMillis());
-      List<Path> jars = new ArrayList<>();
-      jars.add(jar.getJar());
-      jars.addAll(jar.getLibs());
-      WorkerProcess p = launcher.launch(jars, jar.getId(), init, this::onMessage);
+    WorkerProcess p;
+    Exception launchError = null;
+    synchronized (lifecycle) {
+      if (closing) {
+        return;
+      }
+      try {
+        p = launch(launcher, inputHandle, settings);
+      } catch (IOException | RuntimeException e) {
+        p = null;
+        launchError = e;
+      }
       process = p;
-      p.getExit().thenAccept(this::onExit);
-    } catch (IOException | RuntimeException e) {
-      fail("cannot start the worker JVM: " + e);
     }
+    // outside the lock, which close() takes: an early exit or a failed launch reports through the supervisor
+    if (p != null) {
+      p.getExit().thenAccept(this::onExit);
+    } else {
+      fail("cannot start the worker JVM: " + launchError);
+    }
+  }
+
+  private WorkerProcess launch(WorkerLauncher launcher, String inputHandle, Settings settings) throws IOException {
+    ChannelPublisher.prepare(channelDir, outputName, kind,
+        kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
+    ControlMessage init = ControlMessage.of(ControlMessageType.INIT)
+        .with("protocol", dev.framebridge.sdk.worker.ControlCodec.PROTOCOL_VERSION)
+        .with("pluginId", jar.getId()).with("kind", kind.getWebName()).with("inputHandle", inputHandle)
+        .with("outputHandle", ChannelFrames.handle(channelDir, outputName))
+        .with("settings", new LinkedHashMap<>(settings.asMap()))
+        .with("heartbeatMs", timing.getHeartbeatInterval().toMillis())
+        .with("timeoutMs", timing.getHeartbeatTimeout().toMillis());
+    List<Path> jars = new ArrayList<>();
+    jars.add(jar.getJar());
+    jars.addAll(jar.getLibs());
+    return launcher.launch(jars, jar.getId(), init, this::onMessage);
   }
 
   public PluginJar getJar() {
@@ -228,6 +250,9 @@ public final class PluginWorker implements AutoCloseable {
   }
 
   private void openOutput() {
+    if (closing) {
+      return; // READY from a worker being stopped: its channel is going away
+    }
     try {
       ChannelSubscriber sub = ChannelSubscriber.open(channelDir, outputName);
       output = sub;
@@ -240,6 +265,14 @@ public final class PluginWorker implements AutoCloseable {
   }
 
   private void readOutput(ChannelSubscriber sub) {
+    try {
+      readFrames(sub);
+    } finally {
+      sub.close(); // on every way out, also a READY that raced close(): no channel stays mapped
+    }
+  }
+
+  private void readFrames(ChannelSubscriber sub) {
     long waitNs = TimeUnit.MILLISECONDS.toNanos(50);
     while (!closing && !failed.get()) {
       MediaFrame f;
@@ -302,7 +335,9 @@ public final class PluginWorker implements AutoCloseable {
   /** Stops the worker (asking first, then killing) and deletes its output channel; never reports a failure. */
   @Override
   public void close() {
-    closing = true;
+    synchronized (lifecycle) {
+      closing = true; // after this, start() launches nothing
+    }
     WorkerProcess p = process;
     if (p != null) {
       p.stop(timing.getHeartbeatTimeout().toMillis());
