@@ -91,6 +91,7 @@ fun audioChainSurface(plugins: java.nio.file.Path, input: dev.framebridge.sdk.tr
   val kindOfOptions: dev.framebridge.spi.TrackKind = options.trackKind
   val chain: dev.framebridge.host.chain.PluginChain = dev.framebridge.host.chain.PluginChain.start(input, options)
   val kind: dev.framebridge.spi.TrackKind = chain.trackKind
+  val shm: java.nio.file.Path = chain.sharedMemoryDirectory
   val connect: AudioTrackChain = AudioTrackChain { t: dev.framebridge.sdk.track.MediaStreamTrack -> chain.output }
   val statusKind: dev.framebridge.spi.TrackKind = chain.status.plugins[0].kind
   val jarKinds: Set<dev.framebridge.spi.TrackKind> = chain.getPluginJar("audio-gain").trackKinds

@@ -161,6 +161,15 @@ public final class PluginChain implements AutoCloseable {
     return options;
   }
 
+  /**
+   * This chain's shared-memory instance directory ({@code /dev/shm/framebridge-<user>/host-<pid>-<random>}), which
+   * holds every channel of the chain and is deleted by {@link #close()}. For monitoring and tests: what is inside is
+   * the transport's business.
+   */
+  public Path getSharedMemoryDirectory() {
+    return channels.getPath();
+  }
+
   /** The kind of track this chain carries. */
   public TrackKind getTrackKind() {
     return options.getTrackKind();

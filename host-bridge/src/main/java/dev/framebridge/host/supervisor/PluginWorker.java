@@ -5,7 +5,6 @@ import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.worker.ChannelFrames;
 import dev.framebridge.sdk.worker.ControlMessage;
-import dev.framebridge.sdk.worker.ControlMessageType;
 import dev.framebridge.sdk.worker.WorkerMessages;
 import dev.framebridge.sdk.worker.WorkerLauncher;
 import dev.framebridge.sdk.worker.WorkerProcess;
@@ -46,6 +45,8 @@ public final class PluginWorker implements AutoCloseable {
   private final WorkerFailureListener failures;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final long launchedNs = System.nanoTime();
+  // start() and close() may run on two scheduler threads at once (a worker replaced or disabled as it launches)
+  private final Object lifecycle = new Object();
   private volatile boolean closing;
   private volatile boolean hostFault;
   private volatile int heapMb;
@@ -75,23 +76,43 @@ public final class PluginWorker implements AutoCloseable {
     this.failures = failures;
   }
 
-  /** Launches the JVM; a failure to launch is reported through the failure listener. */
+  /**
+   * Launches the JVM; a failure to launch is reported through the failure listener. Does nothing once closed: a
+   * worker closed before its start ran would otherwise launch a JVM nobody stops and leave its channel file behind.
+   */
   void start(WorkerLauncher launcher, String inputHandle, Settings settings) {
     heapMb = launcher.getHeapMb();
-    try {
-      ChannelPublisher.prepare(channelDir, outputName, kind,
-          kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
-      ControlMessage init = WorkerMessages.init(jar.getId(), kind, inputHandle, ChannelFrames.handle(channelDir, outputName),
-          settings, timing.getHeartbeatInterval().toMillis(), timing.getHeartbeatTimeout().toMillis());
-      List<Path> jars = new ArrayList<>();
-      jars.add(jar.getJar());
-      jars.addAll(jar.getLibs());
-      WorkerProcess p = launcher.launch(jars, jar.getId(), init, this::onMessage);
+    WorkerProcess p;
+    Exception launchError = null;
+    synchronized (lifecycle) {
+      if (closing) {
+        return;
+      }
+      try {
+        p = launch(launcher, inputHandle, settings);
+      } catch (IOException | RuntimeException e) {
+        p = null;
+        launchError = e;
+      }
       process = p;
-      p.getExit().thenAccept(this::onExit);
-    } catch (IOException | RuntimeException e) {
-      fail("cannot start the worker JVM: " + e);
     }
+    // outside the lock, which close() takes: an early exit or a failed launch reports through the supervisor
+    if (p != null) {
+      p.getExit().thenAccept(this::onExit);
+    } else {
+      fail("cannot start the worker JVM: " + launchError);
+    }
+  }
+
+  private WorkerProcess launch(WorkerLauncher launcher, String inputHandle, Settings settings) throws IOException {
+    ChannelPublisher.prepare(channelDir, outputName, kind,
+        kind == TrackKind.AUDIO ? AUDIO_OUTPUT_SLOTS : VIDEO_OUTPUT_SLOTS);
+    ControlMessage init = WorkerMessages.init(jar.getId(), kind, inputHandle, ChannelFrames.handle(channelDir, outputName),
+        settings, timing.getHeartbeatInterval().toMillis(), timing.getHeartbeatTimeout().toMillis());
+    List<Path> jars = new ArrayList<>();
+    jars.add(jar.getJar());
+    jars.addAll(jar.getLibs());
+    return launcher.launch(jars, jar.getId(), init, this::onMessage);
   }
 
   public PluginJar getJar() {
@@ -224,6 +245,9 @@ public final class PluginWorker implements AutoCloseable {
   }
 
   private void openOutput() {
+    if (closing) {
+      return; // READY from a worker being stopped: its channel is going away
+    }
     try {
       ChannelSubscriber sub = ChannelSubscriber.open(channelDir, outputName);
       output = sub;
@@ -236,6 +260,14 @@ public final class PluginWorker implements AutoCloseable {
   }
 
   private void readOutput(ChannelSubscriber sub) {
+    try {
+      readFrames(sub);
+    } finally {
+      sub.close(); // on every way out, also a READY that raced close(): no channel stays mapped
+    }
+  }
+
+  private void readFrames(ChannelSubscriber sub) {
     long waitNs = TimeUnit.MILLISECONDS.toNanos(50);
     while (!closing && !failed.get()) {
       MediaFrame f;
@@ -309,7 +341,9 @@ public final class PluginWorker implements AutoCloseable {
   /** Stops the worker (asking first, then killing) and deletes its output channel; never reports a failure. */
   @Override
   public void close() {
-    closing = true;
+    synchronized (lifecycle) {
+      closing = true; // after this, start() launches nothing
+    }
     WorkerProcess p = process;
     if (p != null) {
       p.stop(timing.getHeartbeatTimeout().toMillis());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * dropped; a frame whose descriptor breaks the layout is rejected (counted, logged, {@link #getLastRejection()}) and
  * never crashes the reader. The track ends when the publisher ends it, or when it dies (its pid is gone or its
  * heartbeat is older than {@link ChannelDescriptor#HEARTBEAT_TIMEOUT_NS}). One thread polls; frames may be closed on
- * any thread.
+ * any thread, and so may the subscriber: {@link #close()} unmaps the control page and the ring once no call is reading
+ * them, so a stopped subscriber holds no shared memory (a deleted channel's pages stay allocated while mapped).
  */
 public final class ChannelSubscriber implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriber.class);
@@ -50,6 +52,8 @@ public final class ChannelSubscriber implements AutoCloseable {
   private long intervalNs; // smoothed time between frames, to sleep through most of the wait for a paced source
   private boolean publisherGone;
   private volatile boolean closed;
+  // 1 while open, plus one per call reading the mappings: the last to leave after close() unmaps them
+  private final AtomicInteger users = new AtomicInteger(1);
 
   private ChannelSubscriber(Path directory, String name, MappedRegion control) {
     this.directory = directory;
@@ -101,9 +105,15 @@ public final class ChannelSubscriber implements AutoCloseable {
    * @throws IllegalStateException if closed
    */
   public @Nullable SlotFrame poll() {
-    if (closed) {
-      throw new IllegalStateException("subscriber of channel " + name + " is closed");
+    enterOrThrow();
+    try {
+      return pollMapped();
+    } finally {
+      exit();
     }
+  }
+
+  private @Nullable SlotFrame pollMapped() {
     long published = control.getLongAcquire(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET);
     if (published <= lastSequence) {
       return null;
@@ -296,9 +306,17 @@ public final class ChannelSubscriber implements AutoCloseable {
    * or the publisher died.
    */
   public boolean isEnded() {
-    if (closed) {
+    if (closed || !enter()) {
       return true;
     }
+    try {
+      return isEndedMapped();
+    } finally {
+      exit();
+    }
+  }
+
+  private boolean isEndedMapped() {
     long endedAfter = control.getLongAcquire(ChannelDescriptor.ENDED_AFTER_SEQUENCE_OFFSET);
     if (endedAfter != ChannelDescriptor.LIVE && lastSequence >= endedAfter) {
       return true;
@@ -320,6 +338,17 @@ public final class ChannelSubscriber implements AutoCloseable {
       return false;
     }
     lastLivenessCheckNs = now;
+    if (!enter()) {
+      return false; // closed: what was last seen stands
+    }
+    try {
+      return isPublisherGoneMapped(now);
+    } finally {
+      exit();
+    }
+  }
+
+  private boolean isPublisherGoneMapped(long now) {
     long pid = control.getLongAcquire(ChannelDescriptor.PUBLISHER_PID_OFFSET);
     if (pid == 0) {
       return false; // nobody has attached yet
@@ -335,24 +364,60 @@ public final class ChannelSubscriber implements AutoCloseable {
     return publisherGone;
   }
 
-  /** The publisher's muted state. */
+  /**
+   * The publisher's muted state.
+   *
+   * @throws IllegalStateException if closed
+   */
   public boolean isMuted() {
-    return control.getIntAcquire(ChannelDescriptor.MUTED_OFFSET) != 0;
+    enterOrThrow();
+    try {
+      return control.getIntAcquire(ChannelDescriptor.MUTED_OFFSET) != 0;
+    } finally {
+      exit();
+    }
   }
 
-  /** Bumps on every mute or settings change (even values are stable). */
+  /**
+   * Bumps on every mute or settings change (even values are stable).
+   *
+   * @throws IllegalStateException if closed
+   */
   public long getStateVersion() {
-    return control.getLongAcquire(ChannelDescriptor.STATE_VERSION_OFFSET);
+    enterOrThrow();
+    try {
+      return control.getLongAcquire(ChannelDescriptor.STATE_VERSION_OFFSET);
+    } finally {
+      exit();
+    }
   }
 
-  /** The publisher's settings text, read consistently under the state seqlock. */
+  /**
+   * The publisher's settings text, read consistently under the state seqlock.
+   *
+   * @throws IllegalStateException if closed
+   */
   public String getSettings() {
-    return ChannelDescriptor.readSettings(control);
+    enterOrThrow();
+    try {
+      return ChannelDescriptor.readSettings(control);
+    } finally {
+      exit();
+    }
   }
 
-  /** The publisher's pid, 0 before one attached. */
+  /**
+   * The publisher's pid, 0 before one attached.
+   *
+   * @throws IllegalStateException if closed
+   */
   public long getPublisherPid() {
-    return control.getLongAcquire(ChannelDescriptor.PUBLISHER_PID_OFFSET);
+    enterOrThrow();
+    try {
+      return control.getLongAcquire(ChannelDescriptor.PUBLISHER_PID_OFFSET);
+    } finally {
+      exit();
+    }
   }
 
   /** The last frame sequence read. */
@@ -405,18 +470,49 @@ public final class ChannelSubscriber implements AutoCloseable {
     return closed;
   }
 
-  /** Stops reading; frames still open keep their ring mapped until they close. */
+  /**
+   * Stops reading and unmaps the control page and the rings, at once or, if another thread is inside a call, as that
+   * call returns; frames still open keep their ring mapped until they close. Any thread may close.
+   */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    synchronized (users) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
-    closed = true;
-    MappedRegion r = ring;
-    ring = null;
-    if (r != null) {
-      r.close();
+    exit(); // the "open" count
+  }
+
+  /** Takes a use of the mappings; false once they are released. */
+  private boolean enter() {
+    while (true) {
+      int n = users.get();
+      if (n == 0) {
+        return false;
+      }
+      if (users.compareAndSet(n, n + 1)) {
+        return true;
+      }
     }
-    references.close();
+  }
+
+  private void enterOrThrow() {
+    if (closed || !enter()) {
+      throw new IllegalStateException("subscriber of channel " + name + " is closed");
+    }
+  }
+
+  private void exit() {
+    if (users.decrementAndGet() == 0) {
+      MappedRegion r = ring;
+      ring = null;
+      if (r != null) {
+        r.close();
+      }
+      references.close();
+      control.close(); // else the GC unmaps it some day, and the deleted file's page stays allocated until then
+    }
   }
 }
