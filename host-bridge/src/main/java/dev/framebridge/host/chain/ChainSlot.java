@@ -1,12 +1,14 @@
 package dev.framebridge.host.chain;
 
 import dev.framebridge.host.plugin.PluginJar;
+import dev.framebridge.host.supervisor.DryChunks;
 import dev.framebridge.host.supervisor.PluginSupervisor;
 import dev.framebridge.host.supervisor.PluginWorker;
 import dev.framebridge.host.supervisor.SupervisorContext;
 import dev.framebridge.sdk.transport.channel.ChannelPublisher;
 import dev.framebridge.sdk.worker.ChannelFrames;
 import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
 import java.io.IOException;
@@ -28,6 +30,7 @@ final class ChainSlot implements AutoCloseable {
   private final Path entry;
   private final ChannelPublisher input;
   private final PluginSupervisor supervisor;
+  private final @Nullable DryChunks dry;
   private final Object inputLock = new Object();
   private volatile @Nullable String rejection;
   private long inputDropped;
@@ -40,8 +43,10 @@ final class ChainSlot implements AutoCloseable {
     String name = "in-" + id + "-" + serial;
     this.input = ChannelPublisher.create(context.getChannelDir(), name, kind,
         kind == TrackKind.AUDIO ? AUDIO_INPUT_SLOTS : VIDEO_INPUT_SLOTS);
+    // audio keeps as many dry chunks as the input ring holds: a worker that fell further behind has lost them anyway
+    this.dry = kind == TrackKind.AUDIO ? new DryChunks(AUDIO_INPUT_SLOTS) : null;
     this.supervisor = new PluginSupervisor(context, kind, jar, settings, enabled,
-        ChannelFrames.handle(context.getChannelDir(), name), downstream::accept);
+        ChannelFrames.handle(context.getChannelDir(), name), downstream::accept, dry);
   }
 
   String getId() {
@@ -90,6 +95,9 @@ final class ChainSlot implements AutoCloseable {
       }
       if (failure == null) {
         supervisor.noteInput(System.nanoTime());
+        if (dry != null && frame instanceof AudioData) {
+          dry.add((AudioData) frame);
+        }
       } else {
         supervisor.inputFailed("cannot write its input frames to shared memory: " + failure);
       }

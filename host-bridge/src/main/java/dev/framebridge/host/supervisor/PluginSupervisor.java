@@ -3,8 +3,10 @@ package dev.framebridge.host.supervisor;
 import dev.framebridge.host.chain.PluginState;
 import dev.framebridge.host.plugin.PluginJar;
 import dev.framebridge.spi.TrackKind;
+import dev.framebridge.spi.media.AudioData;
 import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.settings.Settings;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,8 @@ public final class PluginSupervisor implements AutoCloseable {
   private final TrackKind kind;
   private final String inputHandle;
   private final SlotOutput output;
+  private final @Nullable DryChunks dry;
+  private long filledChunks;
   private PluginJar jar;
   private Settings settings;
   private boolean enabled;
@@ -47,6 +51,15 @@ public final class PluginSupervisor implements AutoCloseable {
 
   public PluginSupervisor(SupervisorContext context, TrackKind kind, PluginJar jar, Settings settings,
       boolean enabled, String inputHandle, SlotOutput output) {
+    this(context, kind, jar, settings, enabled, inputHandle, output, null);
+  }
+
+  /**
+   * @param dry for audio, the slot's recent input chunks: a serving worker's output that skips chunks is filled with
+   *     them (unprocessed) so the track never has a hole; null to deliver gaps as they are
+   */
+  public PluginSupervisor(SupervisorContext context, TrackKind kind, PluginJar jar, Settings settings,
+      boolean enabled, String inputHandle, SlotOutput output, @Nullable DryChunks dry) {
     this.context = context;
     this.kind = kind;
     this.jar = jar;
@@ -54,6 +67,7 @@ public final class PluginSupervisor implements AutoCloseable {
     this.enabled = enabled;
     this.inputHandle = inputHandle;
     this.output = output;
+    this.dry = dry;
   }
 
   /** Starts the first worker (if enabled). */
@@ -245,6 +259,7 @@ public final class PluginSupervisor implements AutoCloseable {
   private void onFrame(PluginWorker w, MediaFrame frame) {
     PluginWorker retired = null;
     boolean deliver;
+    List<AudioData> fill = List.of();
     synchronized (this) {
       if (w == candidate && active != null && frame.getTimestamp() <= lastDeliveredTimestampUs) {
         // the new build is still catching up with the live input: keep the old one serving
@@ -262,10 +277,22 @@ public final class PluginSupervisor implements AutoCloseable {
       // the frame was already delivered (passed through before this worker took over): no timestamp twice
       deliver = w == active && enabled && !closed && frame.getTimestamp() > lastDeliveredTimestampUs;
       if (deliver) {
+        DryChunks d = dry;
+        if (d != null && frame instanceof AudioData
+            && DryChunks.isGap(lastDeliveredTimestampUs, frame.getTimestamp(), ((AudioData) frame).getDuration())) {
+          fill = d.between(lastDeliveredTimestampUs, frame.getTimestamp());
+          if (!fill.isEmpty() && filledChunks++ == 0) {
+            LOG.info("{}: plugin {}'s output skipped chunks before ts {} us; gaps like it are filled with the"
+                + " unprocessed input", jar.getSource().getFileName(), jar.getId(), frame.getTimestamp());
+          }
+        }
         lastDeliveredTimestampUs = frame.getTimestamp();
       }
     }
     if (deliver) {
+      for (AudioData chunk : fill) {
+        output.forward(chunk); // older than the frame, so in order; unprocessed, but no hole in the track
+      }
       output.forward(frame);
     } else {
       frame.close();
