@@ -91,7 +91,7 @@ class HostEndToEndSpec extends Specification {
     pid.get()
   }
 
-  def "Ctrl-C (SIGINT) stops the workers, removes the shared memory and exits 0"() {
+  def "Ctrl-C (SIGINT to the host and its workers, as a terminal sends it) stops the workers in order, removes the shared memory and exits 0"() {
     given:
     Path plugins = Files.createDirectories(dir.resolve('plugins'))
     PluginJarBuilder.build(plugins, 'stamper.jar', [id: 'stamper', stamp: 5, level: 6])
@@ -103,14 +103,16 @@ class HostEndToEndSpec extends Specification {
     ProcessHandle.of(workerPid).map { it.alive }.orElse(false)
     !host.shmLeftovers().isEmpty()
 
-    when:
-    def kill = new ProcessBuilder('kill', '-INT', host.process.pid().toString()).start()
+    when: 'Ctrl-C in a terminal interrupts the whole foreground process group: the host and its worker JVMs at once'
+    def kill = new ProcessBuilder('kill', '-INT', host.process.pid().toString(), workerPid.toString()).start()
     kill.waitFor()
     Integer code = host.waitFor(30)
 
-    then:
+    then: 'the worker ignored it and was stopped by the host: no crash reported, nothing restarted'
     code == 0
     host.output.contains('SIGINT received')
+    !host.output.contains('exited unexpectedly')
+    !host.output.contains('restarting in')
     !ProcessHandle.of(workerPid).map { it.alive }.orElse(false)
     host.shmLeftovers().isEmpty()
 

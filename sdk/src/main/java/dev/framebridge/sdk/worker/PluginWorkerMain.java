@@ -40,6 +40,19 @@ public final class PluginWorkerMain {
   private volatile @Nullable WorkerFrameLoop loop;
   private volatile @Nullable Settings latestSettings;
 
+  /**
+   * Ctrl-C in a terminal interrupts the whole foreground process group, workers included; a worker that died of it
+   * would look like a crash to a host that is shutting down in order (and be restarted). The host stops its workers
+   * itself, and a host that dies is noticed through the control pipe and the parent watch above.
+   */
+  private static void ignoreTerminalInterrupt() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // no SIGINT on this platform: nothing to ignore
+    }
+  }
+
   private PluginWorkerMain(OutputStream control) {
     this.control = control;
   }
@@ -48,6 +61,7 @@ public final class PluginWorkerMain {
     OutputStream control = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_HOST_GONE)));
+    ignoreTerminalInterrupt();
     int code;
     try {
       code = new PluginWorkerMain(control).run(new BufferedInputStream(System.in));
