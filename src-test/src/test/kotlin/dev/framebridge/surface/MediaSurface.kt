@@ -85,4 +85,7 @@ fun mediaSurface(pixels: ByteBuffer, samples: FloatArray) {
   val allocator: FrameAllocator = MediaFrames.heapAllocator()
   val openFrames: Long = MediaFrames.getOpenFrameCount()
   val liveBuffers: Long = MediaFrames.getLiveBufferCount()
+  val audioBytes: Int = MediaFrames.getAudioBytes(audio)
+  val planesCopy: java.nio.ByteBuffer = java.nio.ByteBuffer.allocate(audioBytes)
+  MediaFrames.copyAudioPlanes(audio, planesCopy)
 }

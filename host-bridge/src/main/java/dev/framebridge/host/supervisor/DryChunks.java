@@ -3,7 +3,6 @@ package dev.framebridge.host.supervisor;
 import dev.framebridge.sdk.media.AudioDataInit;
 import dev.framebridge.sdk.media.MediaFrames;
 import dev.framebridge.spi.media.AudioData;
-import dev.framebridge.spi.media.AudioDataCopyToOptions;
 import dev.framebridge.spi.media.AudioSampleFormat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,18 +14,9 @@ import java.util.List;
  * in an upstream worker's shared-memory slot, which a clone would pin). When a serving worker's output skips chunks
  * (its processor dropped them while it stalled, say), the supervisor fills the gap with these unprocessed chunks, so
  * the audio track stays continuous: a stall costs a few milliseconds of dry signal, not a hole. Steady state
- * allocates nothing; only a fill makes new chunks. Thread-safe.
+ * allocates no buffers (each slot's is reused); only a fill makes new chunks. Thread-safe.
  */
 public final class DryChunks {
-  private static final int MAX_PLANES = 8;
-  private static final AudioDataCopyToOptions[] PLANES = new AudioDataCopyToOptions[MAX_PLANES];
-
-  static {
-    for (int p = 0; p < MAX_PLANES; p++) {
-      PLANES[p] = AudioDataCopyToOptions.plane(p);
-    }
-  }
-
   private final int capacity;
   private final long[] timestampUs;
   private final AudioSampleFormat[] format;
@@ -55,9 +45,8 @@ public final class DryChunks {
   /** Keeps a copy of {@code chunk} (the caller keeps the chunk), evicting the oldest when full. */
   public synchronized void add(AudioData chunk) {
     AudioSampleFormat f = chunk.getFormat();
-    int planes = f == null ? 0 : f.isPlanar() ? chunk.getNumberOfChannels() : 1;
-    if (f == null || planes > MAX_PLANES) {
-      return; // closed, or more planes than any source here makes: such a chunk just cannot be filled in
+    if (f == null) {
+      return; // closed: nothing to keep
     }
     int i = (oldest + count) % capacity;
     if (count == capacity) {
@@ -65,21 +54,14 @@ public final class DryChunks {
     } else {
       count++;
     }
-    int bytes = 0;
-    for (int p = 0; p < planes; p++) {
-      bytes += chunk.allocationSize(PLANES[p]);
-    }
+    int bytes = MediaFrames.getAudioBytes(chunk);
     ByteBuffer b = data[i];
     if (b == null || b.capacity() < bytes) {
       b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
       data[i] = b;
     }
     b.clear();
-    for (int p = 0; p < planes; p++) {
-      int size = chunk.allocationSize(PLANES[p]);
-      chunk.copyTo(b.slice(b.position(), size), PLANES[p]);
-      b.position(b.position() + size);
-    }
+    MediaFrames.copyAudioPlanes(chunk, b);
     b.flip();
     timestampUs[i] = chunk.getTimestamp();
     format[i] = f;

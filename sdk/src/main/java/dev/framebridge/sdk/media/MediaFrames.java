@@ -103,6 +103,52 @@ public final class MediaFrames {
     return ((BufferVideoFrame) frame).getPlaneOffset(index);
   }
 
+  /** Bytes {@link #copyAudioPlanes} writes for {@code chunk}: every plane, tightly packed. */
+  public static int getAudioBytes(dev.framebridge.spi.media.AudioData chunk) {
+    int bytes = 0;
+    for (int p = 0; p < audioPlanes(chunk); p++) {
+      bytes += chunk.allocationSize(planeOptions(p));
+    }
+    return bytes;
+  }
+
+  /**
+   * Copies every plane of {@code chunk}, in order, into {@code destination} from its position (which advances), the
+   * layout {@code AudioDataInit.data} takes back.
+   *
+   * @throws IllegalStateException if the chunk is closed
+   */
+  public static void copyAudioPlanes(dev.framebridge.spi.media.AudioData chunk, java.nio.ByteBuffer destination) {
+    for (int p = 0; p < audioPlanes(chunk); p++) {
+      dev.framebridge.spi.media.AudioDataCopyToOptions plane = planeOptions(p);
+      int size = chunk.allocationSize(plane);
+      chunk.copyTo(destination.slice(destination.position(), size), plane);
+      destination.position(destination.position() + size);
+    }
+  }
+
+  // options are immutable: keep the common planes' so copying a chunk allocates nothing
+  private static final dev.framebridge.spi.media.AudioDataCopyToOptions[] PLANE_OPTIONS =
+      new dev.framebridge.spi.media.AudioDataCopyToOptions[8];
+
+  static {
+    for (int p = 0; p < PLANE_OPTIONS.length; p++) {
+      PLANE_OPTIONS[p] = dev.framebridge.spi.media.AudioDataCopyToOptions.plane(p);
+    }
+  }
+
+  private static dev.framebridge.spi.media.AudioDataCopyToOptions planeOptions(int p) {
+    return p < PLANE_OPTIONS.length ? PLANE_OPTIONS[p] : dev.framebridge.spi.media.AudioDataCopyToOptions.plane(p);
+  }
+
+  private static int audioPlanes(dev.framebridge.spi.media.AudioData chunk) {
+    dev.framebridge.spi.media.AudioSampleFormat f = chunk.getFormat();
+    if (f == null) {
+      throw new IllegalStateException("the AudioData is closed");
+    }
+    return f.isPlanar() ? chunk.getNumberOfChannels() : 1;
+  }
+
   /** A {@link FrameAllocator} over fresh direct memory; its frames are writable. */
   public static FrameAllocator heapAllocator() {
     return HeapFrameAllocator.INSTANCE;

@@ -7,13 +7,11 @@ import dev.framebridge.sdk.transport.channel.ChannelSubscriber;
 import dev.framebridge.sdk.transport.instance.InstanceDirectory;
 import dev.framebridge.sdk.worker.ChannelFrames;
 import dev.framebridge.sdk.worker.ControlMessage;
-import dev.framebridge.sdk.worker.ControlMessageType;
-import dev.framebridge.sdk.worker.WorkerMessages;
 import dev.framebridge.sdk.worker.WorkerLauncher;
+import dev.framebridge.sdk.worker.WorkerMessages;
 import dev.framebridge.sdk.worker.WorkerProcess;
 import dev.framebridge.spi.TrackKind;
 import dev.framebridge.spi.media.AudioData;
-import dev.framebridge.spi.media.AudioDataCopyToOptions;
 import dev.framebridge.spi.media.AudioSampleFormat;
 import dev.framebridge.spi.media.MediaFrame;
 import dev.framebridge.spi.media.VideoFrame;
@@ -284,17 +282,8 @@ public final class WorkerHarness<F extends MediaFrame> implements FrameHarness<F
       if (format == null) {
         throw new IllegalStateException("the worker published a closed chunk");
       }
-      int planes = format.isPlanar() ? a.getNumberOfChannels() : 1;
-      int total = 0;
-      for (int p = 0; p < planes; p++) {
-        total += a.allocationSize(AudioDataCopyToOptions.plane(p));
-      }
-      ByteBuffer data = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-      for (int p = 0; p < planes; p++) {
-        ByteBuffer part = data.slice(data.position(), a.allocationSize(AudioDataCopyToOptions.plane(p)));
-        a.copyTo(part, AudioDataCopyToOptions.plane(p));
-        data.position(data.position() + part.capacity());
-      }
+      ByteBuffer data = ByteBuffer.allocate(MediaFrames.getAudioBytes(a)).order(ByteOrder.LITTLE_ENDIAN);
+      MediaFrames.copyAudioPlanes(a, data);
       data.flip();
       return (F) MediaFrames.createAudioData(AudioDataInit.builder().format(format).sampleRate(a.getSampleRate())
           .numberOfFrames(a.getNumberOfFrames()).numberOfChannels(a.getNumberOfChannels())
