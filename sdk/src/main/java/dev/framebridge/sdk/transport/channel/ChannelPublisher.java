@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +32,9 @@ public final class ChannelPublisher implements AutoCloseable {
   private final int slotCount;
   private final MappedRegion control;
   private final boolean ownsControl;
-  private final boolean[] claimed;
+  private final ClaimTable claims;
   private final long[] previousWord;
   private final ByteBuffer[] slotBuffers;
-  // The ring each outstanding claim holds a reference on, so closing never unmaps memory being written.
-  private final @Nullable MappedRegion[] claimRegion;
-  private final int[] claimToken;
-  // Claims orphaned by a ring change or close: their memory stays mapped until the claim is committed or aborted.
-  private final Map<Integer, MappedRegion> orphans = new HashMap<>();
   private @Nullable MappedRegion ring;
   private long generation;
   private long slotCapacity;
@@ -51,7 +44,6 @@ public final class ChannelPublisher implements AutoCloseable {
   private long framesPublished;
   private long leasesOverridden;
   private long framesForwarded;
-  private long abandoned;
   private volatile boolean closed;
 
   private ChannelPublisher(Path directory, String name, MappedRegion control, boolean ownsControl) {
@@ -61,11 +53,9 @@ public final class ChannelPublisher implements AutoCloseable {
     this.ownsControl = ownsControl;
     this.kind = control.getInt(ChannelDescriptor.KIND_OFFSET) == 0 ? TrackKind.VIDEO : TrackKind.AUDIO;
     this.slotCount = control.getInt(ChannelDescriptor.SLOT_COUNT_OFFSET);
-    this.claimed = new boolean[slotCount];
+    this.claims = new ClaimTable(slotCount);
     this.previousWord = new long[slotCount];
     this.slotBuffers = new ByteBuffer[slotCount];
-    this.claimRegion = new MappedRegion[slotCount];
-    this.claimToken = new int[slotCount];
     this.generation = control.getLong(ChannelDescriptor.RING_GENERATION_OFFSET);
     this.sequence = control.getLong(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET);
   }
@@ -147,7 +137,7 @@ public final class ChannelPublisher implements AutoCloseable {
 
   /** Claims dropped without a commit (aborted, or orphaned by a resolution change). */
   public long getAbandoned() {
-    return abandoned;
+    return claims.getAbandoned();
   }
 
   /** Bytes of shared memory the channel holds now (control page plus the current ring). */
@@ -191,13 +181,10 @@ public final class ChannelPublisher implements AutoCloseable {
     if (!r.retain()) {
       throw new IllegalStateException("publisher of channel " + name + " is closed");
     }
-    claimRegion[slot] = r;
-    claimed[slot] = true;
+    int token = claims.claim(slot, r, generation);
     nextSlot = (slot + 1) % slotCount;
     long at = RingDescriptor.slotOffset(slotStride, slot);
     r.putLong(at + SlotDescriptor.WRITE_START_NANOS_OFFSET, writeStartNanos);
-    int token = (int) ((generation & 0x7FFFFF) << 8) | slot;
-    claimToken[slot] = token;
     return token;
   }
 
@@ -205,7 +192,7 @@ public final class ChannelPublisher implements AutoCloseable {
     long now = System.nanoTime();
     for (int k = 0; k < slotCount; k++) {
       int slot = (nextSlot + k) % slotCount;
-      if (claimed[slot]) {
+      if (claims.isClaimed(slot)) {
         continue;
       }
       long at = RingDescriptor.slotOffset(slotStride, slot);
@@ -227,10 +214,10 @@ public final class ChannelPublisher implements AutoCloseable {
    * @throws IllegalStateException if the claim was already committed, aborted or orphaned
    */
   public synchronized ByteBuffer buffer(int token) {
-    if (!isCurrent(token)) {
+    if (!claims.isCurrent(token)) {
       throw new IllegalStateException("claim " + token + " of channel " + name + " is no longer current");
     }
-    int slot = slotOf(token);
+    int slot = ClaimTable.slotOf(token);
     ByteBuffer b = slotBuffers[slot];
     b.clear();
     return b;
@@ -253,10 +240,10 @@ public final class ChannelPublisher implements AutoCloseable {
 
   private boolean commit(int token, int format, int width, int height, int size, int w2, int h2, long timestampUs,
       long durationUs) {
-    int slot = slotOf(token);
+    int slot = ClaimTable.slotOf(token);
     MappedRegion r = ring;
-    if (r == null || !isCurrent(token)) {
-      releaseOrphan(token);
+    if (r == null || !claims.isCurrent(token)) {
+      claims.releaseOrphan(token);
       return false; // claimed in a ring generation that has since been replaced, or closed
     }
     if (size > slotCapacity) {
@@ -269,7 +256,7 @@ public final class ChannelPublisher implements AutoCloseable {
     long seq = ++sequence;
     r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, SlotDescriptor.committed(seq));
     SlotDescriptor.releaseWrite(r, at);
-    unclaim(slot);
+    claims.release(slot);
     control.putLongRelease(ChannelDescriptor.PUBLISHED_SEQUENCE_OFFSET, seq);
     framesPublished++;
     return true;
@@ -319,57 +306,17 @@ public final class ChannelPublisher implements AutoCloseable {
 
   /** Gives a claimed slot back without publishing it. */
   public synchronized void abort(int token) {
-    int slot = slotOf(token);
+    int slot = ClaimTable.slotOf(token);
     MappedRegion r = ring;
-    if (r != null && isCurrent(token)) {
+    if (r != null && claims.isCurrent(token)) {
       long at = RingDescriptor.slotOffset(slotStride, slot);
       r.putLongRelease(at + SlotDescriptor.COMMIT_WORD_OFFSET, previousWord[slot]);
       SlotDescriptor.releaseWrite(r, at);
-      unclaim(slot);
-      abandoned++;
+      claims.release(slot);
+      claims.countAbandoned();
     } else {
-      releaseOrphan(token);
+      claims.releaseOrphan(token);
     }
-  }
-
-  private boolean isCurrent(int token) {
-    int slot = slotOf(token);
-    return claimed[slot] && claimToken[slot] == token;
-  }
-
-  private void releaseOrphan(int token) {
-    MappedRegion held = orphans.remove(token);
-    if (held != null) {
-      held.release();
-      abandoned++;
-    }
-  }
-
-  /** Moves outstanding claims aside; their ring stays mapped until each is committed or aborted. */
-  private void orphanClaims() {
-    for (int i = 0; i < slotCount; i++) {
-      if (claimed[i]) {
-        claimed[i] = false;
-        MappedRegion held = claimRegion[i];
-        claimRegion[i] = null;
-        if (held != null) {
-          orphans.put(claimToken[i], held);
-        }
-      }
-    }
-  }
-
-  private void unclaim(int slot) {
-    claimed[slot] = false;
-    MappedRegion held = claimRegion[slot];
-    claimRegion[slot] = null;
-    if (held != null) {
-      held.release();
-    }
-  }
-
-  private static int slotOf(int token) {
-    return token & 0xFF;
   }
 
   private MappedRegion newGeneration(int sizeBytes) {
@@ -386,7 +333,7 @@ public final class ChannelPublisher implements AutoCloseable {
     if (old == null && generation > 0) {
       deleteQuietly(ChannelDescriptor.ringFile(directory, name, generation)); // left by a previous publisher
     }
-    orphanClaims();
+    claims.orphanAll();
     ring = created;
     generation = next;
     slotCapacity = capacity;
@@ -464,7 +411,7 @@ public final class ChannelPublisher implements AutoCloseable {
     synchronized (this) {
       r = ring;
       ring = null;
-      orphanClaims();
+      claims.orphanAll();
     }
     if (r != null) {
       r.close();
